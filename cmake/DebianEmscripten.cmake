@@ -1,0 +1,8 @@
+# Workarounds for Debian's emscripten 3.1.6, kept in the build so nobody's shell needs them.
+# - Linking at -O1+ runs acorn-optimizer.js, which needs Node to search /usr/share/nodejs.
+set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
+# - Exceptions stay off (the default): a throw aborts, so project code never throws.
+# - -Os for size; the wasm preset is MinSizeRel.
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
+set(CMAKE_C_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
