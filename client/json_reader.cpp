@@ -1,0 +1,255 @@
+#include "client/json_reader.h"
+
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+namespace openzro::json_detail {
+namespace {
+
+// Upper bound of the elements of a top-level array, counted without parsing: lets the
+// reader size a 100,000-user vector once instead of growing it (growth briefly holds 3x).
+std::size_t count_top_level_elements(std::string_view text) {
+    std::size_t commas = 0;
+    int depth = 0;
+    bool in_string = false;
+    bool any = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (in_string) {
+            if (c == '\\') {
+                ++i;
+            } else if (c == '"') {
+                in_string = false;
+            }
+            continue;
+        }
+        switch (c) {
+            case '"':
+                in_string = true;
+                break;
+            case '[':
+            case '{':
+                ++depth;
+                break;
+            case ']':
+            case '}':
+                --depth;
+                break;
+            case ',':
+                commas += depth == 1 ? 1 : 0;
+                break;
+            default:
+                break;
+        }
+        any = any || (depth >= 1 && c != '[' && c != ' ' && c != '\n' && c != '\t' && c != '\r');
+    }
+    return any ? commas + 1 : 0;
+}
+
+class Reader {
+  public:
+    Reader(Target root, std::size_t root_elements) : root_(root), root_elements_(root_elements) {}
+
+    std::optional<JsonError> error;
+
+    // [SECTION] nlohmann SAX interface
+    bool null() {
+        if (skip_depth_ > 0) return true;
+        Target t = next();
+        if (!t.desc) return true;
+        if (t.desc->kind == Kind::kOptional) {
+            t.desc->clear(t.ptr);
+            return seen(t);
+        }
+        // Go encodes a nil slice as null.
+        if (t.desc->kind == Kind::kArray && !element_) {
+            t.desc->clear(t.ptr);
+            return seen(t);
+        }
+        if (element_ || t.presence == kRequired)
+            return fail(t, "expected " + type(t) + ", got null");
+        return true;
+    }
+    bool boolean(bool v) {
+        return scalar(Kind::kBool, "boolean", [&](void* p) { *static_cast<bool*>(p) = v; });
+    }
+    bool number_integer(std::int64_t v) {
+        return scalar(Kind::kInt, "number", [&](void* p) { *static_cast<std::int64_t*>(p) = v; });
+    }
+    bool number_unsigned(std::uint64_t v) {
+        if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+            return number_float(0.0, {});
+        }
+        return number_integer(static_cast<std::int64_t>(v));
+    }
+    bool number_float(double, const std::string&) {
+        return scalar(
+            Kind::kInt, "non-integer number", [](void*) {}, true);
+    }
+    bool string(std::string& v) {
+        return scalar(Kind::kString, "string",
+                      [&](void* p) { *static_cast<std::string*>(p) = std::move(v); });
+    }
+    bool binary(nlohmann::json::binary_t&) { return true; }  // not produced by the text parser
+
+    bool start_object(std::size_t) { return open(Kind::kObject, "object"); }
+    bool key(std::string& k) {
+        if (skip_depth_ > 0) return true;
+        Frame& f = stack_.back();
+        f.next = f.desc->member(f.obj, k);
+        return true;
+    }
+    bool end_object() {
+        if (skip_depth_ > 0) {
+            --skip_depth_;
+            return true;
+        }
+        Frame& f = stack_.back();
+        if (f.desc->missing) {
+            if (const char* name = f.desc->missing(f.obj, f.seen)) {
+                std::string where = path();
+                if (!where.empty()) where += ".";
+                error = JsonError{where + name, "missing required field"};
+                return false;
+            }
+        }
+        stack_.pop_back();
+        return true;
+    }
+    bool start_array(std::size_t) { return open(Kind::kArray, "array"); }
+    bool end_array() {
+        if (skip_depth_ > 0) {
+            --skip_depth_;
+            return true;
+        }
+        stack_.pop_back();
+        return true;
+    }
+    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+        error = JsonError{"", position <= 1 ? std::string("not JSON")
+                                            : "malformed JSON at byte " + std::to_string(position)};
+        return false;
+    }
+
+  private:
+    struct Frame {
+        const Desc* desc;
+        void* obj;
+        Target self;             // how this object or array was reached, for error paths
+        std::uint64_t seen = 0;  // members of a model seen so far
+        std::size_t count = 0;   // elements of an array started so far
+        Target next;             // object: the member whose value comes next
+    };
+
+    // [SECTION] Dispatch
+
+    // The target of the value that starts now. element_ tells whether target.ptr is the array
+    // that receives it (appended only once its type checks).
+    Target next() {
+        element_ = false;
+        if (stack_.empty()) return root_;
+        Frame& f = stack_.back();
+        if (f.desc->kind == Kind::kArray) {
+            element_ = true;
+            ++f.count;
+            return Target{f.desc->inner, f.obj, {}, -1, kRequired};
+        }
+        return f.next;
+    }
+
+    // Checks the kind, then resolves optional and array-element indirections.
+    void* resolve(const Target& t, Kind kind, const char* got, bool* ok) {
+        const Desc* d = t.desc->kind == Kind::kOptional ? t.desc->inner : t.desc;
+        if (d->kind != kind) {
+            *ok = fail(t, "expected " + std::string(d->type_name) + ", got " + got);
+            return nullptr;
+        }
+        *ok = seen(t);
+        if (element_) return stack_.back().desc->emplace(t.ptr);
+        return t.desc->kind == Kind::kOptional ? t.desc->emplace(t.ptr) : t.ptr;
+    }
+
+    template <class Assign>
+    bool scalar(Kind kind, const char* got, Assign assign, bool never_matches = false) {
+        if (skip_depth_ > 0) return true;
+        const Target t = next();
+        if (!t.desc) return true;
+        bool ok = false;
+        void* p = resolve(t, never_matches ? Kind::kOptional : kind, got, &ok);
+        if (p) assign(p);
+        return ok;
+    }
+
+    bool open(Kind kind, const char* got) {
+        const Target t = skip_depth_ > 0 ? Target{} : next();
+        if (!t.desc) {
+            ++skip_depth_;
+            return true;
+        }
+        bool ok = false;
+        void* p = resolve(t, kind, got, &ok);
+        if (!p) return ok;
+        const Desc* d = t.desc->kind == Kind::kOptional ? t.desc->inner : t.desc;
+        if (d->kind == Kind::kArray) {
+            d->clear(p);
+            if (stack_.empty() && root_elements_ > 0) d->reserve(p, root_elements_);
+        }
+        stack_.push_back(Frame{d, p, t, 0, 0, Target{}});
+        return true;
+    }
+
+    bool seen(const Target& t) {
+        if (t.field >= 0 && !stack_.empty()) stack_.back().seen |= std::uint64_t{1} << t.field;
+        return true;
+    }
+
+    // [SECTION] Errors
+
+    std::string type(const Target& t) const {
+        return t.desc->kind == Kind::kOptional ? t.desc->inner->type_name : t.desc->type_name;
+    }
+
+    // Path of the innermost open object or array: "[3].permissions.modules".
+    std::string path() const {
+        std::string out;
+        for (std::size_t i = 1; i < stack_.size(); ++i) append(out, stack_[i - 1], stack_[i].self);
+        return out;
+    }
+
+    static void append(std::string& out, const Frame& parent, const Target& child) {
+        if (parent.desc->kind == Kind::kArray) {
+            out += "[" + std::to_string(parent.count - 1) + "]";
+        } else {
+            if (!out.empty()) out += ".";
+            out.append(child.name);
+        }
+    }
+
+    bool fail(const Target& t, std::string problem) {
+        std::string where = path();
+        if (!stack_.empty()) append(where, stack_.back(), t);
+        error = JsonError{std::move(where), std::move(problem)};
+        return false;
+    }
+
+    Target root_;
+    std::size_t root_elements_;
+    std::vector<Frame> stack_;
+    int skip_depth_ = 0;
+    bool element_ = false;
+};
+
+}  // namespace
+
+std::optional<JsonError> read_into(std::string_view text, Target root) {
+    const bool is_array = root.desc->kind == Kind::kArray;
+    Reader reader(root, is_array ? count_top_level_elements(text) : 0);
+    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &reader,
+                                              nlohmann::json::input_format_t::json, true, false);
+    if (reader.error) return reader.error;
+    if (!ok) return JsonError{"", "malformed JSON"};
+    return std::nullopt;
+}
+
+}  // namespace openzro::json_detail

@@ -1,0 +1,22 @@
+#include "client/model.h"
+
+namespace openzro {
+
+bool never_logged_in(const User& user) {
+    return user.last_login.empty() || user.last_login == kZeroTime;
+}
+
+bool is_masked_token(std::string_view token) {
+    return token.find('*') != std::string_view::npos;
+}
+
+bool can(const User& user, std::string_view module, std::string_view operation) {
+    if (!user.permissions) return false;
+    const auto& modules = user.permissions->modules;
+    const auto m = modules.find(std::string(module));
+    if (m == modules.end()) return false;
+    const auto op = m->second.find(std::string(operation));
+    return op != m->second.end() && op->second;
+}
+
+}  // namespace openzro

@@ -1,0 +1,145 @@
+// Plain structs for the management API schemas the admin UI uses
+// (../shared/contracts/management-openapi.yml). No HTTP, no UI: the reference server reuses them.
+// Defaults are what an absent optional field means.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace openzro {
+
+// [SECTION] Users
+
+// permissions.modules.<module>.<operation> of GET /users/current.
+struct UserPermissions {
+    bool is_restricted = false;
+    std::map<std::string, std::map<std::string, bool>> modules;
+};
+
+struct User {
+    std::string id;
+    std::string email;
+    std::string name;
+    std::string role;
+    std::string status;      // active | invited | blocked
+    std::string last_login;  // kZeroTime (or empty) when the user never logged in
+    std::vector<std::string> auto_groups;
+    bool is_current = false;
+    bool is_service_user = false;
+    bool is_blocked = false;
+    bool pending_approval = false;
+    std::string issued = "api";  // api | integration; older servers omit it
+    std::string idp_id;
+    std::optional<UserPermissions> permissions;
+};
+
+// PUT /users/{id}: all three fields are required.
+struct UserRequest {
+    std::string role;
+    std::vector<std::string> auto_groups;
+    bool is_blocked = false;
+};
+
+// [SECTION] Groups
+
+struct PeerMinimum {
+    std::string id;
+    std::string name;
+};
+
+struct GroupResource {
+    std::string id;
+    std::string type;  // peer | host | subnet | domain
+};
+
+struct Group {
+    std::string id;
+    std::string name;
+    std::int64_t peers_count = 0;
+    std::int64_t resources_count = 0;
+    std::string issued = "api";  // api | integration | jwt
+    std::vector<PeerMinimum> peers;
+    std::vector<GroupResource> resources;
+};
+
+// [SECTION] Identity providers (Okta SSO, stage 1)
+
+struct IdentityProvider {
+    std::string id;
+    std::string type;  // oidc | zitadel | entra | google | okta | pocketid | microsoft | adfs
+    std::string name;
+    std::string issuer;
+    std::string client_id;
+};
+
+// POST /identity-providers and PUT /identity-providers/{id}. client_secret is write-only.
+struct IdentityProviderRequest {
+    std::string type;
+    std::string name;
+    std::string issuer;
+    std::string client_id;
+    std::string client_secret;
+};
+
+// [SECTION] Okta SCIM integrations (stage 2)
+
+struct OktaScimIntegration {
+    std::int64_t id = 0;
+    bool enabled = false;
+    std::vector<std::string> group_prefixes;       // empty: every group
+    std::vector<std::string> user_group_prefixes;  // empty: every user
+    std::optional<std::string> connector_id;
+    std::string auth_token;  // full only after create or regenerate, masked otherwise
+    std::string last_synced_at;
+};
+
+struct CreateOktaScimIntegrationRequest {
+    std::string connection_name;
+    std::vector<std::string> group_prefixes;
+    std::vector<std::string> user_group_prefixes;
+    std::optional<std::string> connector_id;  // the identity provider created in stage 1
+};
+
+// Every field is optional: only the ones set are sent.
+struct UpdateOktaScimIntegrationRequest {
+    std::optional<bool> enabled;
+    std::optional<std::vector<std::string>> group_prefixes;
+    std::optional<std::vector<std::string>> user_group_prefixes;
+    std::optional<std::string> connector_id;
+};
+
+struct ScimTokenResponse {
+    std::string auth_token;
+};
+
+struct IdpIntegrationSyncLog {
+    std::int64_t id = 0;
+    std::string level;  // info | warning | error
+    std::string timestamp;
+    std::string message;
+};
+
+// [SECTION] Errors
+
+// {"message": string, "code": int}; both may be missing.
+struct ErrorBody {
+    std::string message;
+    std::int64_t code = 0;
+};
+
+// [SECTION] Helpers for facts that are easy to get wrong (see API.md)
+
+// Go's zero time: what last_login holds for a user who never logged in.
+inline constexpr std::string_view kZeroTime = "0001-01-01T00:00:00Z";
+
+bool never_logged_in(const User& user);
+// True when the token is a masked one (nbs_abc*****): only create and regenerate show it in full.
+bool is_masked_token(std::string_view token);
+// permissions.modules.<module>.<operation>; false when the user has no permissions block.
+bool can(const User& user, std::string_view module, std::string_view operation);
+
+}  // namespace openzro

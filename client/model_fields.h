@@ -1,0 +1,131 @@
+// The JSON field list of every model, written once and walked by the reader and the writer
+// (model_json.cpp). A visitor is called as v("name", member, presence) in declaration order.
+#pragma once
+
+#include "client/model.h"
+
+namespace openzro {
+
+enum class Presence { kOptional, kRequired };
+inline constexpr Presence kRequired = Presence::kRequired;
+inline constexpr Presence kOptional = Presence::kOptional;
+
+template <class V>
+void describe(V& v, UserPermissions& p) {
+    v("is_restricted", p.is_restricted, kRequired);
+    v("modules", p.modules, kRequired);
+}
+
+template <class V>
+void describe(V& v, User& u) {
+    v("id", u.id, kRequired);
+    v("email", u.email, kRequired);
+    v("name", u.name, kRequired);
+    v("role", u.role, kRequired);
+    v("status", u.status, kRequired);
+    v("last_login", u.last_login, kOptional);
+    v("auto_groups", u.auto_groups, kRequired);
+    v("is_current", u.is_current, kOptional);
+    v("is_service_user", u.is_service_user, kOptional);
+    v("is_blocked", u.is_blocked, kRequired);
+    v("pending_approval", u.pending_approval, kRequired);
+    v("issued", u.issued, kOptional);
+    v("idp_id", u.idp_id, kOptional);
+    v("permissions", u.permissions, kOptional);
+}
+
+template <class V>
+void describe(V& v, UserRequest& r) {
+    v("role", r.role, kRequired);
+    v("auto_groups", r.auto_groups, kRequired);
+    v("is_blocked", r.is_blocked, kRequired);
+}
+
+template <class V>
+void describe(V& v, PeerMinimum& p) {
+    v("id", p.id, kRequired);
+    v("name", p.name, kRequired);
+}
+
+template <class V>
+void describe(V& v, GroupResource& r) {
+    v("id", r.id, kRequired);
+    v("type", r.type, kRequired);
+}
+
+template <class V>
+void describe(V& v, Group& g) {
+    v("id", g.id, kRequired);
+    v("name", g.name, kRequired);
+    v("peers_count", g.peers_count, kRequired);
+    v("resources_count", g.resources_count, kRequired);
+    v("issued", g.issued, kOptional);
+    v("peers", g.peers, kRequired);
+    v("resources", g.resources, kRequired);
+}
+
+template <class V>
+void describe(V& v, IdentityProvider& p) {
+    v("id", p.id, kOptional);
+    v("type", p.type, kRequired);
+    v("name", p.name, kRequired);
+    v("issuer", p.issuer, kRequired);
+    v("client_id", p.client_id, kRequired);
+}
+
+template <class V>
+void describe(V& v, IdentityProviderRequest& r) {
+    v("type", r.type, kRequired);
+    v("name", r.name, kRequired);
+    v("issuer", r.issuer, kRequired);
+    v("client_id", r.client_id, kRequired);
+    v("client_secret", r.client_secret, kRequired);
+}
+
+template <class V>
+void describe(V& v, OktaScimIntegration& i) {
+    v("id", i.id, kRequired);
+    v("enabled", i.enabled, kRequired);
+    v("group_prefixes", i.group_prefixes, kRequired);
+    v("user_group_prefixes", i.user_group_prefixes, kRequired);
+    v("connector_id", i.connector_id, kOptional);
+    v("auth_token", i.auth_token, kRequired);
+    v("last_synced_at", i.last_synced_at, kRequired);
+}
+
+template <class V>
+void describe(V& v, CreateOktaScimIntegrationRequest& r) {
+    v("connection_name", r.connection_name, kRequired);
+    v("group_prefixes", r.group_prefixes, kOptional);
+    v("user_group_prefixes", r.user_group_prefixes, kOptional);
+    v("connector_id", r.connector_id, kOptional);
+}
+
+template <class V>
+void describe(V& v, UpdateOktaScimIntegrationRequest& r) {
+    v("enabled", r.enabled, kOptional);
+    v("group_prefixes", r.group_prefixes, kOptional);
+    v("user_group_prefixes", r.user_group_prefixes, kOptional);
+    v("connector_id", r.connector_id, kOptional);
+}
+
+template <class V>
+void describe(V& v, ScimTokenResponse& r) {
+    v("auth_token", r.auth_token, kRequired);
+}
+
+template <class V>
+void describe(V& v, IdpIntegrationSyncLog& l) {
+    v("id", l.id, kRequired);
+    v("level", l.level, kRequired);
+    v("timestamp", l.timestamp, kRequired);
+    v("message", l.message, kRequired);
+}
+
+template <class V>
+void describe(V& v, ErrorBody& e) {
+    v("message", e.message, kOptional);
+    v("code", e.code, kOptional);
+}
+
+}  // namespace openzro

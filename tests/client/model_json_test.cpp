@@ -1,0 +1,128 @@
+#include "client/model_json.h"
+
+#include <gtest/gtest.h>
+
+namespace openzro {
+namespace {
+
+constexpr const char* kUser = R"({
+  "id": "u1", "email": "a@example.com", "name": "Ann", "role": "admin", "status": "active",
+  "last_login": "0001-01-01T00:00:00Z", "auto_groups": ["g1", "g2"], "is_current": true,
+  "is_service_user": false, "is_blocked": false, "pending_approval": false,
+  "unknown": {"deep": [1, {"x": null}]},
+  "permissions": {"is_restricted": false,
+                  "modules": {"users": {"read": true, "create": false}, "groups": {"read": true}}}
+})";
+
+TEST(ModelJson, ReadsUserWithPermissionsAndDefaults) {
+    User u;
+    ASSERT_FALSE(read_json(kUser, u));
+    EXPECT_EQ(u.id, "u1");
+    EXPECT_EQ(u.auto_groups, (std::vector<std::string>{"g1", "g2"}));
+    EXPECT_EQ(u.issued, "api");  // absent: an older server
+    EXPECT_TRUE(never_logged_in(u));
+    EXPECT_TRUE(can(u, "users", "read"));
+    EXPECT_FALSE(can(u, "users", "create"));
+    EXPECT_FALSE(can(u, "peers", "read"));
+}
+
+TEST(ModelJson, NamesTheMissingRequiredField) {
+    std::vector<User> users;
+    auto err = read_json(R"([{"id":"a","email":"","name":"","role":"user","status":"active",
+        "auto_groups":[],"is_blocked":false,"pending_approval":false},
+        {"id":"b","email":"","name":"","role":"user","auto_groups":[],
+        "is_blocked":false,"pending_approval":false}])",
+                         users);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->field, "[1].status");
+    EXPECT_EQ(err->problem, "missing required field");
+}
+
+TEST(ModelJson, NamesTheWrongType) {
+    User u;
+    std::string text = kUser;
+    text.replace(text.find("\"g2\""), 4, "7");
+    auto err = read_json(text, u);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->message(), "auto_groups[1]: expected string, got number");
+
+    text = kUser;
+    text.replace(text.find("\"read\": true"), 12, "\"read\": \"yes\"");
+    err = read_json(text, u);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->message(), "permissions.modules.users.read: expected boolean, got string");
+}
+
+TEST(ModelJson, MalformedEmptyAndWrongDocument) {
+    User u;
+    for (const char* text : {"", "   ", "{", "{\"id\":", "<html>502</html>", "[1,2", "{} x"}) {
+        auto err = read_json(text, u);
+        ASSERT_TRUE(err) << text;
+        EXPECT_FALSE(err->problem.empty());
+    }
+    auto err = read_json("[]", u);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->problem, "expected object, got array");
+}
+
+TEST(ModelJson, GoNilSliceAndNullOptional) {
+    User u;
+    std::string text = kUser;
+    text.replace(text.find("[\"g1\", \"g2\"]"), 12, "null");
+    ASSERT_FALSE(read_json(text, u));
+    EXPECT_TRUE(u.auto_groups.empty());
+    text.replace(text.find("\"permissions\""), 13, "\"permissions\": null, \"x\"");
+    ASSERT_FALSE(read_json(text, u));
+    EXPECT_FALSE(u.permissions);
+    text = kUser;
+    text.replace(text.find("\"Ann\""), 5, "null");
+    auto err = read_json(text, u);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->message(), "name: expected string, got null");
+}
+
+TEST(ModelJson, IntegrationIdsAreInt64) {
+    OktaScimIntegration i;
+    ASSERT_FALSE(read_json(R"({"id": 9007199254740993, "enabled": true, "group_prefixes": [],
+        "user_group_prefixes": ["Eng"], "auth_token": "nbs_abc****",
+        "last_synced_at": "2023-05-15T10:30:00Z"})",
+                           i));
+    EXPECT_EQ(i.id, 9007199254740993LL);
+    EXPECT_TRUE(is_masked_token(i.auth_token));
+    EXPECT_FALSE(i.connector_id);
+    auto err = read_json(R"({"id": 1.5})", i);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->field, "id");
+    err = read_json(R"({"id": 18446744073709551615})", i);
+    ASSERT_TRUE(err);
+    EXPECT_EQ(err->field, "id");
+}
+
+TEST(ModelJson, WritesAndReadsBack) {
+    User u;
+    ASSERT_FALSE(read_json(kUser, u));
+    User back;
+    ASSERT_FALSE(read_json(write_json(u), back));
+    EXPECT_EQ(write_json(back), write_json(u));
+    EXPECT_EQ(back.permissions->modules.at("groups").at("read"), true);
+}
+
+TEST(ModelJson, UpdateRequestSendsOnlyTheSetFields) {
+    UpdateOktaScimIntegrationRequest r;
+    r.enabled = false;
+    EXPECT_EQ(write_json(r), R"({"enabled":false})");
+    r.group_prefixes = std::vector<std::string>{};
+    EXPECT_EQ(write_json(r), R"({"enabled":false,"group_prefixes":[]})");
+    UserRequest ur{"user", {"g"}, true};
+    EXPECT_EQ(write_json(ur), R"({"auto_groups":["g"],"is_blocked":true,"role":"user"})");
+}
+
+TEST(ModelJson, InvalidUtf8IsReplacedNotFatal) {
+    ErrorBody e{"bad \xff byte", 3};
+    EXPECT_NE(write_json(e).find("bad"), std::string::npos);
+    ErrorBody back;
+    EXPECT_TRUE(read_json("{\"message\": \"bad \xff\"}", back));
+}
+
+}  // namespace
+}  // namespace openzro
