@@ -1,0 +1,107 @@
+#include "harness.h"
+
+namespace harness {
+
+namespace {
+void set_clipboard(void* user, const char* text) {
+    static_cast<Harness*>(user)->clipboard = text;
+}
+const char* get_clipboard(void* user) {
+    return static_cast<Harness*>(user)->clipboard.c_str();
+}
+}  // namespace
+
+Harness::Harness(const HarnessConfig& config) {
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);  // CreateContext keeps the previous one current
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(config.width * config.pixel_ratio, config.height * config.pixel_ratio);
+    io.DeltaTime = 1.0f / 60.0f;
+    io.ClipboardUserData = this;
+    io.SetClipboardTextFn = set_clipboard;
+    io.GetClipboardTextFn = get_clipboard;
+    ui::app_init(app,
+                 {ui::ThemeMode::Dark, config.pixel_ratio, config.route_hash, config.api_origin});
+    // No renderer: building the atlas is enough for text layout.
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    io.Fonts->GetTexDataAsAlpha8(&pixels, &w, &h);
+    history.push_back(ui::route_format(app.route));
+    frame(2);  // the first frame lays out windows, the second is what a user sees
+}
+
+Harness::~Harness() {
+    ImGui::DestroyContext(context_);
+}
+
+void Harness::activate() const {
+    ImGui::SetCurrentContext(context_);
+}
+
+void Harness::frame(int count) {
+    activate();
+    for (int i = 0; i < count; ++i) {
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        last = ui::app_frame(app);
+        if (!last.navigate_hash.empty()) history.push_back(last.navigate_hash);
+        if (!last.open_url.empty()) opened_urls.push_back(last.open_url);
+    }
+}
+
+const ui::Item* Harness::find(const std::string& label_or_id) const {
+    return ui::registry_find(app.registry, label_or_id);
+}
+
+bool Harness::click(const std::string& label_or_id) {
+    const ui::Item* item = find(label_or_id);
+    if (!item) return false;
+    activate();
+    const ImVec2 centre((item->min.x + item->max.x) * 0.5f, (item->min.y + item->max.y) * 0.5f);
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(centre.x, centre.y);
+    frame();
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    frame();
+    io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
+    frame(2);
+    return true;
+}
+
+void Harness::type(const std::string& text) {
+    activate();
+    ImGui::GetIO().AddInputCharactersUTF8(text.c_str());
+    frame(2);
+}
+
+void Harness::press(ImGuiKey key, ImGuiKeyChord mods) {
+    activate();
+    ImGuiIO& io = ImGui::GetIO();
+    if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, true);
+    if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, true);
+    io.AddKeyEvent(key, true);
+    frame();
+    io.AddKeyEvent(key, false);
+    if (mods & ImGuiMod_Ctrl) io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    if (mods & ImGuiMod_Shift) io.AddKeyEvent(ImGuiMod_Shift, false);
+    frame(2);
+}
+
+void Harness::navigate(const std::string& hash) {
+    history.push_back(hash);
+    ui::app_set_route(app, hash);
+    frame(2);
+}
+
+void Harness::back() {
+    if (history.size() < 2) return;
+    history.pop_back();
+    ui::app_set_route(app, history.back());
+    frame(2);
+}
+
+void Harness::advance(double seconds) {
+    const int frames = static_cast<int>(seconds * 60.0) + 1;
+    frame(frames);
+}
+
+}  // namespace harness

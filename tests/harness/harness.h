@@ -1,0 +1,53 @@
+// tests/harness/harness.h: drives the real UI headlessly. It owns an ImGui context with no
+// renderer, plays the browser's part (history, clipboard, new tabs) and finds items through the
+// same registry that window.openzroItems() exposes in the browser.
+#pragma once
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "ui/app.h"
+
+namespace harness {
+
+struct HarnessConfig {
+    float width = 1280, height = 800;  // CSS pixels
+    float pixel_ratio = 1.0f;
+    std::string route_hash;
+    std::string api_origin = "http://127.0.0.1:8080";
+};
+
+class Harness {
+  public:
+    explicit Harness(const HarnessConfig& config = {});
+    ~Harness();
+    Harness(const Harness&) = delete;
+    Harness& operator=(const Harness&) = delete;
+
+    // Runs `count` frames of 1/60 s each, applying what each frame asks of the platform.
+    void frame(int count = 1);
+    // Items of the last frame, by visible label or by "##id".
+    const ui::Item* find(const std::string& label_or_id) const;
+    // Moves the mouse to the item's centre and clicks it. False when the item is not there.
+    bool click(const std::string& label_or_id);
+    void type(const std::string& text);
+    void press(ImGuiKey key, ImGuiKeyChord mods = 0);
+    // Browser behaviour: a typed URL hash, and the back button.
+    void navigate(const std::string& hash);
+    void back();
+    // Lets ImGui's own clock run (toasts, copy feedback) by `seconds` of idle frames.
+    void advance(double seconds);
+
+    ui::App app;
+    std::string clipboard;
+    std::vector<std::string> history;  // location hashes, oldest first
+    std::vector<std::string> opened_urls;
+    ui::FrameResult last;
+
+  private:
+    void activate() const;  // several harnesses may live at once, each with its own context
+    ImGuiContext* context_ = nullptr;
+};
+
+}  // namespace harness

@@ -1,0 +1,121 @@
+#include "app.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "sidebar.h"
+#include "widgets.h"
+
+namespace ui {
+
+namespace {
+
+// Earliest of two optional wake-up delays (negative = none).
+double earliest(double a, double b) {
+    if (a < 0) return b;
+    if (b < 0) return a;
+    return std::min(a, b);
+}
+
+void main_layout(App& app, FrameResult& result) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##app", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+    ImGui::PopStyleVar();
+
+    // [SECTION] Sidebar
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(16)));
+    ImGui::BeginChild("##sidebar", ImVec2(px(240), 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+    SidebarActions nav;
+    sidebar(app.route, app.team_expanded, app.theme.mode, nav);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::GetWindowDrawList()->AddLine(
+        ImVec2(vp->WorkPos.x + px(240), vp->WorkPos.y),
+        ImVec2(vp->WorkPos.x + px(240), vp->WorkPos.y + vp->WorkSize.y), colors().border, px(1));
+
+    // [SECTION] Page
+    ImGui::SameLine(0, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(32), px(24)));
+    ImGui::BeginChild("##page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+    PageActions page;
+    switch (app.route.page) {
+        case Page::Integrations:
+            integrations_page(app.integrations, app.config.api_origin, page);
+            break;
+        case Page::TeamUsers:
+            users_page(app.users, page);
+            break;
+        case Page::NotFound:
+            not_found_page(app.route.path, page);
+            break;
+    }
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::End();
+
+    if (nav.toggle_theme)
+        app_set_theme(app, app.theme.mode == ThemeMode::Dark ? ThemeMode::Light : ThemeMode::Dark);
+    const std::string& go = !nav.navigate_hash.empty() ? nav.navigate_hash : page.navigate_hash;
+    if (!go.empty() && go != route_format(app.route)) {
+        app.route = route_parse(go);
+        result.navigate_hash = go;
+    }
+    result.open_url = page.open_url;
+    result.wake_after = earliest(result.wake_after, page.wake_after);
+}
+
+}  // namespace
+
+void app_init(App& app, const AppConfig& config) {
+    app.config = config;
+    app.route = route_parse(config.route_hash);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing is written to disk or browser storage
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep rendering while idle
+    theme_apply(app.theme, config.theme, config.pixel_ratio);
+    theme_load_fonts(app.theme);
+    registry_attach(app.registry);
+}
+
+FrameResult app_frame(App& app) {
+    theme_set_current(&app.theme);
+    ImGui::NewFrame();
+    registry_begin_frame(app.registry);
+    FrameResult result;
+    ImGui::PushFont(font(Font::Body));
+    main_layout(app, result);
+    if (confirm_draw(app.confirm) != ConfirmResult::None) {
+        // No page asks for confirmation yet; the pages that do will act on the answer.
+    }
+    result.wake_after = earliest(result.wake_after, toasts_draw(app.toasts));
+    ImGui::PopFont();
+    ImGui::Render();
+    registry_end_frame(app.registry);
+    return result;
+}
+
+void app_set_route(App& app, const std::string& hash) {
+    app.route = route_parse(hash);
+}
+
+bool app_set_pixel_ratio(App& app, float pixel_ratio) {
+    if (pixel_ratio <= 0 || pixel_ratio == app.theme.scale) return false;
+    theme_apply(app.theme, app.theme.mode, pixel_ratio);
+    theme_load_fonts(app.theme);
+    return true;
+}
+
+void app_set_theme(App& app, ThemeMode mode) {
+    theme_apply(app.theme, mode, app.theme.scale);
+}
+
+}  // namespace ui

@@ -1,0 +1,64 @@
+#include "confirm_dialog.h"
+
+#include <imgui.h>
+
+#include "theme.h"
+#include "widgets.h"
+
+namespace ui {
+
+void confirm_open(ConfirmDialog& d, std::string title, std::string message,
+                  std::string confirm_label, int action, bool danger) {
+    d.open = true;
+    d.just_opened = true;
+    d.title = std::move(title);
+    d.message = std::move(message);
+    d.confirm_label = std::move(confirm_label);
+    d.action = action;
+    d.danger = danger;
+}
+
+ConfirmResult confirm_draw(ConfirmDialog& d) {
+    if (!d.open) return ConfirmResult::None;
+    constexpr const char* kPopup = "##confirm";
+    if (d.just_opened) {
+        ImGui::OpenPopup(kPopup);
+        d.just_opened = false;
+    }
+    ConfirmResult result = ConfirmResult::None;
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, colors().surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    if (ImGui::BeginPopupModal(kPopup, nullptr,
+                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings)) {
+        heading(d.title.c_str(), Font::Section);
+        ImGui::Dummy(ImVec2(0, px(4)));
+        text_wrapped_muted(d.message.c_str());
+        ImGui::Dummy(ImVec2(0, px(16)));
+        const float avail = ImGui::GetContentRegionAvail().x;
+        ImFont* f = font(Font::Medium);
+        const float confirm_w =
+            f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, d.confirm_label.c_str()).x + px(24);
+        const float cancel_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Cancel").x + px(24);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - confirm_w - cancel_w - px(8));
+        if (button("Cancel##confirm", {ButtonKind::Secondary}) ||
+            ImGui::IsKeyPressed(ImGuiKey_Escape))
+            result = ConfirmResult::Cancelled;
+        ImGui::SameLine(0, px(8));
+        const std::string confirm = d.confirm_label + "##confirm";
+        if (button(confirm.c_str(), {d.danger ? ButtonKind::Danger : ButtonKind::Primary}))
+            result = ConfirmResult::Confirmed;
+        if (result != ConfirmResult::None) {
+            d.open = false;
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    return result;
+}
+
+}  // namespace ui

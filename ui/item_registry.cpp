@@ -1,0 +1,232 @@
+#include "item_registry.h"
+
+#include <imgui_internal.h>
+
+#include <cstdio>
+#include <cstring>
+
+namespace ui {
+
+namespace {
+
+ItemRegistry* registry_of(ImGuiContext* ctx) {
+    return ctx ? static_cast<ItemRegistry*>(ctx->TestEngine) : nullptr;
+}
+
+Item* find_building(ItemRegistry& r, ImGuiID id) {
+    // Hooks for one item arrive back to back: the match is almost always the last entry.
+    for (auto it = r.building.rbegin(); it != r.building.rend(); ++it)
+        if (it->imgui_id == id) return &*it;
+    return nullptr;
+}
+
+void split_label(const char* raw, std::string& label, std::string& id) {
+    const char* hashes = std::strstr(raw, "##");
+    label.assign(raw, hashes ? static_cast<size_t>(hashes - raw) : std::strlen(raw));
+    if (hashes) {
+        const char* rest = hashes + 2;
+        if (*rest == '#') ++rest;  // "###id"
+        id = rest;
+    } else {
+        id = label;
+    }
+}
+
+Role role_from_flags(ImGuiItemStatusFlags flags) {
+    if (flags & ImGuiItemStatusFlags_Inputable) return Role::TextBox;
+    if (flags & ImGuiItemStatusFlags_Checkable) return Role::Checkbox;
+    if (flags & ImGuiItemStatusFlags_Openable) return Role::TreeItem;
+    return Role::Button;
+}
+
+void append_json_string(std::string& out, const std::string& s) {
+    out += '"';
+    for (unsigned char ch : s) {
+        switch (ch) {
+            case '"':
+                out += "\\\"";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\r':
+                out += "\\r";
+                break;
+            case '\t':
+                out += "\\t";
+                break;
+            default:
+                if (ch < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", ch);
+                    out += buf;
+                } else {
+                    out += static_cast<char>(ch);
+                }
+        }
+    }
+    out += '"';
+}
+
+}  // namespace
+
+const char* role_name(Role role) {
+    switch (role) {
+        case Role::Button:
+            return "button";
+        case Role::Link:
+            return "link";
+        case Role::Checkbox:
+            return "checkbox";
+        case Role::Switch:
+            return "switch";
+        case Role::TextBox:
+            return "textbox";
+        case Role::Tab:
+            return "tab";
+        case Role::MenuItem:
+            return "menuitem";
+        case Role::TreeItem:
+            return "treeitem";
+        case Role::Other:
+            break;
+    }
+    return "generic";
+}
+
+void registry_attach(ItemRegistry& registry) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    g.TestEngine = &registry;
+    g.TestEngineHookItems = true;
+}
+
+void registry_begin_frame(ItemRegistry& registry) {
+    registry.building.clear();
+}
+
+void registry_end_frame(ItemRegistry& registry) {
+    // Keep only items that reported a label: ImGui reports those only when they are visible.
+    registry.items.clear();
+    for (Item& item : registry.building)
+        if (!item.label.empty() || !item.id.empty()) registry.items.push_back(std::move(item));
+    registry.building.clear();
+    ++registry.frame;
+}
+
+void registry_annotate_last(Role role, const char* label, std::uint32_t extra_state) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ItemRegistry* r = registry_of(&g);
+    if (!r) return;
+    Item* item = find_building(*r, g.LastItemData.ID);
+    if (!item) return;
+    item->role = role;
+    if (label) item->label = label;
+    item->state |= extra_state;
+}
+
+void registry_set_last_value(const char* value) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ItemRegistry* r = registry_of(&g);
+    if (!r) return;
+    if (Item* item = find_building(*r, g.LastItemData.ID)) item->value = value ? value : "";
+}
+
+const Item* registry_find(const ItemRegistry& registry, const std::string& label_or_id) {
+    for (const Item& item : registry.items)
+        if (item.label == label_or_id) return &item;
+    for (const Item& item : registry.items)
+        if (item.id == label_or_id) return &item;
+    return nullptr;
+}
+
+std::string registry_to_json(const ItemRegistry& registry, float pixel_ratio) {
+    const float k = pixel_ratio > 0 ? 1.0f / pixel_ratio : 1.0f;
+    std::string out = "[";
+    char num[160];
+    for (const Item& item : registry.items) {
+        if (out.size() > 1) out += ',';
+        out += "{\"id\":";
+        append_json_string(out, item.id);
+        out += ",\"role\":\"";
+        out += role_name(item.role);
+        out += "\",\"label\":";
+        append_json_string(out, item.label);
+        std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f",
+                      static_cast<double>(item.min.x * k), static_cast<double>(item.min.y * k),
+                      static_cast<double>((item.max.x - item.min.x) * k),
+                      static_cast<double>((item.max.y - item.min.y) * k));
+        out += num;
+        out += ",\"state\":{";
+        const std::pair<ItemState, const char*> names[] = {
+            {ItemState_Disabled, "disabled"}, {ItemState_Checked, "checked"},
+            {ItemState_Expanded, "expanded"}, {ItemState_Selected, "selected"},
+            {ItemState_Focused, "focused"},   {ItemState_Hovered, "hovered"}};
+        bool first = true;
+        for (const auto& [bit, name] : names) {
+            if (!(item.state & bit)) continue;
+            out += first ? "\"" : ",\"";
+            out += name;
+            out += "\":true";
+            first = false;
+        }
+        out += "}";
+        if (item.role == Role::TextBox) {
+            out += ",\"value\":";
+            append_json_string(out, item.value);
+        }
+        out += "}";
+    }
+    out += "]";
+    return out;
+}
+
+}  // namespace ui
+
+// [SECTION] Dear ImGui test-engine hooks (called by ImGui when IMGUI_ENABLE_TEST_ENGINE is set)
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData* item_data) {
+    ui::ItemRegistry* r = ui::registry_of(ctx);
+    if (!r || id == 0) return;
+    ui::Item* item = ui::find_building(*r, id);
+    if (!item) {
+        r->building.emplace_back();
+        item = &r->building.back();
+        item->imgui_id = id;
+    }
+    item->min = bb.Min;
+    item->max = bb.Max;
+    if (item_data && (item_data->InFlags & ImGuiItemFlags_Disabled))
+        item->state |= ui::ItemState_Disabled;
+    if (ctx->NavId == id && ctx->NavWindow) item->state |= ui::ItemState_Focused;
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
+    ui::ItemRegistry* r = ui::registry_of(ctx);
+    if (!r || id == 0 || !label) return;
+    ui::Item* item = ui::find_building(*r, id);
+    if (!item) return;
+    if (ImGui::FindWindowByID(id)) {  // windows report themselves too; they are not items
+        item->label.clear();
+        item->id.clear();
+        return;
+    }
+    ui::split_label(label, item->label, item->id);
+    item->role = ui::role_from_flags(flags);
+    if (flags & ImGuiItemStatusFlags_Checked) item->state |= ui::ItemState_Checked;
+    if (flags & ImGuiItemStatusFlags_Opened) item->state |= ui::ItemState_Expanded;
+    if (flags & ImGuiItemStatusFlags_HoveredRect) item->state |= ui::ItemState_Hovered;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id) {
+    ui::ItemRegistry* r = ui::registry_of(ctx);
+    if (!r) return nullptr;
+    for (const ui::Item& item : r->items)
+        if (item.imgui_id == id) return item.label.c_str();
+    return nullptr;
+}

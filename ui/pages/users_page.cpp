@@ -1,0 +1,34 @@
+// #/team/users. Until the users table lands (Team > Users issue), the page shows what it will
+// hold; the search field is already the one the table will use.
+#include "../icons.h"
+#include "../route.h"
+#include "pages.h"
+
+namespace ui {
+
+void users_page(UsersPageState& state, PageActions& actions) {
+    page_header("Team", "Users",
+                "Everyone in your account, including the users Okta provisions over SCIM.");
+    text_field("Search users", state.search,
+               {"Search by name, email or role", nullptr, nullptr, false, 360});
+    ImGui::Dummy(ImVec2(0, px(8)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
+    ImGui::BeginChild("##users-empty", ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
+    if (empty_state(OZ_ICON_USERS,
+                    "The user table (name, role, status, groups, source and last login) will "
+                    "list everyone here, users provisioned from Okta included.",
+                    "Go to Integrations"))
+        actions.navigate_hash = route_hash(Page::Integrations);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+void not_found_page(const std::string& path, PageActions& actions) {
+    page_header(nullptr, "Page not found", nullptr);
+    const std::string sentence = "There is no page at " + path + ".";
+    if (empty_state(OZ_ICON_WARNING, sentence.c_str(), "Go to Integrations"))
+        actions.navigate_hash = route_hash(Page::Integrations);
+}
+
+}  // namespace ui

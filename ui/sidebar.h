@@ -1,0 +1,18 @@
+// ui/sidebar.h: the left navigation (DESIGN.md: 240 px, product name, icon + label rows of
+// 36 px, the active row marked with an accent bar; Team expands to its sub-rows).
+#pragma once
+#include <string>
+
+#include "route.h"
+#include "theme.h"
+
+namespace ui {
+
+struct SidebarActions {
+    std::string navigate_hash;
+    bool toggle_theme = false;
+};
+
+void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarActions& actions);
+
+}  // namespace ui
