@@ -44,7 +44,9 @@ void main_layout(App& app, FrameResult& result) {
     // [SECTION] Page
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(32), px(24)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().bg);
     ImGui::BeginChild("##page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleColor();
     PageActions page;
     switch (app.route.page) {
         case Page::Integrations:

@@ -41,7 +41,8 @@ Role role_from_flags(ImGuiItemStatusFlags flags) {
 
 void append_json_string(std::string& out, const std::string& s) {
     out += '"';
-    for (unsigned char ch : s) {
+    for (const char c : s) {
+        const auto ch = static_cast<unsigned char>(c);
         switch (ch) {
             case '"':
                 out += "\\\"";
@@ -64,7 +65,7 @@ void append_json_string(std::string& out, const std::string& s) {
                     std::snprintf(buf, sizeof buf, "\\u%04x", ch);
                     out += buf;
                 } else {
-                    out += static_cast<char>(ch);
+                    out += c;
                 }
         }
     }

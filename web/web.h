@@ -1,0 +1,56 @@
+// web/web.h: the html5 platform layer's shared state. One app per wasm module instance: every
+// embedded element instantiates its own module, so plain module-level state is per element.
+#pragma once
+#include <emscripten/html5.h>
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/app.h"
+
+namespace web {
+
+// The canvas every html5 callback and the GL context bind to. "!canvas" is mapped by the JS
+// glue (specialHTMLTargets), which also works inside a shadow root.
+constexpr const char* kCanvas = "!canvas";
+
+struct WebState {
+    ui::App app;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    int fb_width = 0, fb_height = 0;        // canvas backing store, device pixels
+    float css_width = 0, css_height = 0;    // canvas size in CSS pixels
+    float pixel_ratio = 1.0f;
+    bool frame_scheduled = false;
+    int settle_frames = 0;       // frames still to draw after the last event
+    double last_input_ms = 0;    // for delayed hover effects (tooltips)
+    double last_frame_ms = 0;
+    long wake_timer = 0;
+    unsigned frame_count = 0;
+    bool mouse_down = false;
+    std::string clipboard;
+    ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
+};
+
+WebState& state();
+
+// [SECTION] render_loop.cpp: frames on demand
+void request_frame();               // input, resize and network callbacks call this
+void resize(float css_width, float css_height, float pixel_ratio);
+
+// [SECTION] input.cpp: DOM events -> ImGui io
+void install_input_callbacks();
+ImGuiKey key_from_dom_code(const char* code);  // key_map.cpp
+
+// [SECTION] browser.cpp: what only JavaScript can do (platform.js)
+void browser_install(const char* canvas_selector);
+std::string browser_location_hash();
+std::string browser_origin();
+void browser_push_hash(const std::string& hash);
+void browser_open_url(const std::string& url);
+void browser_write_clipboard(const char* text);
+void browser_set_cursor(ImGuiMouseCursor cursor);
+bool browser_is_mac();
+ImVec2 browser_canvas_origin();  // canvas top-left in client (viewport) CSS pixels
+void browser_fatal(const char* message);  // the page shows it in place of the app
+
+}  // namespace web
