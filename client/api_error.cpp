@@ -1,0 +1,34 @@
+#include "client/api_error.h"
+
+namespace openzro {
+
+const char* to_string(ApiError::Kind kind) {
+    switch (kind) {
+        case ApiError::Kind::kNetwork:
+            return "network";
+        case ApiError::Kind::kTimeout:
+            return "timeout";
+        case ApiError::Kind::kUnauthorized:
+            return "unauthorized";
+        case ApiError::Kind::kHttp:
+            return "http";
+        case ApiError::Kind::kParse:
+            return "parse";
+        case ApiError::Kind::kTooLarge:
+            return "too-large";
+    }
+    return "unknown";
+}
+
+std::string ApiError::summary() const {
+    std::string out = message;
+    if (!server_message.empty()) out += ": " + server_message;
+    std::string tail;
+    if (status != 0) tail = "HTTP " + std::to_string(status);
+    if (!detail.empty() && server_message.empty()) tail += (tail.empty() ? "" : ", ") + detail;
+    if (!request_id.empty()) tail += (tail.empty() ? "request " : ", request ") + request_id;
+    if (!tail.empty()) out += " (" + tail + ")";
+    return out;
+}
+
+}  // namespace openzro
