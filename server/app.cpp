@@ -1,0 +1,121 @@
+#include "server/app.h"
+
+#include <algorithm>
+
+#include "server/crypto.h"
+
+namespace openzro {
+namespace {
+
+constexpr const char* kScimPrefix = "/api/scim/v2";
+
+bool starts_with(const std::string& s, const std::string& prefix) {
+    return s.rfind(prefix, 0) == 0;
+}
+
+Response plain(int status, const std::string& text) {
+    Response r;
+    r.status = status;
+    r.content_type = "text/plain; charset=utf-8";
+    r.body = text;
+    return r;
+}
+
+}  // namespace
+
+App::App(Store& store, AppOptions options)
+    : options_(std::move(options)),
+      auth_(store),
+      management_(store),
+      scim_(store, options_.public_url + kScimPrefix),
+      static_files_(options_.web_root) {}
+
+Response App::handle(const Request& request) {
+    Response response = route(request);
+    apply_cors(request, response);
+    response.set_header("X-Request-Id", crypto::random_hex(8));
+    return response;
+}
+
+Response App::route(const Request& request) {
+    if (request.method == "OPTIONS") {
+        Response r;
+        r.status = 204;
+        return r;
+    }
+    if (request.path == "/auth/one-time") return sign_in(request);
+    if (request.path == kScimPrefix || starts_with(request.path, std::string(kScimPrefix) + "/"))
+        return scim(request);
+    if (request.path == "/api" || starts_with(request.path, "/api/")) return management(request);
+    if (static_files_.enabled()) return static_files_.serve(request);
+    if (request.path == "/")
+        return plain(200, "openZro management server: no --web-root given, so no app to serve.\n");
+    return plain(404, "not found\n");
+}
+
+Response App::sign_in(const Request& request) {
+    const auto code = request.param("code");
+    const auto session = code ? auth_.redeem_sign_in_code(*code) : std::nullopt;
+    if (!session) {
+        Response r = plain(401,
+                           "This sign-in link is invalid, expired or used already. Restart the "
+                           "server for a new one.\n");
+        r.delay_ms = auth_.note_failure(request.remote);
+        return r;
+    }
+    Response r;
+    r.status = 302;
+    r.set_header("Location", "/");
+    const bool https = starts_with(options_.public_url, "https://");
+    r.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + *session +
+                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" +
+                                   (https ? "; Secure" : ""));
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+Response App::scim(const Request& request) {
+    auto integration = auth_.authenticate_scim(request);
+    if (!integration) {
+        Response r = scim::error_response(401, "", "a valid SCIM bearer token is required");
+        r.set_header("WWW-Authenticate", "Bearer realm=\"openzro-scim\"");
+        r.delay_ms = auth_.note_failure(request.remote);
+        return r;
+    }
+    Response r = scim_.handle(request, request.path.substr(std::string(kScimPrefix).size()),
+                              std::move(*integration));
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+Response App::management(const Request& request) {
+    const ApiCaller caller = auth_.authenticate_api(request);
+    Response r;
+    if (caller.status != 0) {
+        r = api_error(caller.status, caller.message);
+        if (caller.status == 401) r.delay_ms = auth_.note_failure(request.remote);
+    } else {
+        r = management_.handle(request, caller.user_id);
+    }
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
+void App::apply_cors(const Request& request, Response& response) const {
+    const std::string origin = request.header("origin");
+    if (origin.empty() || std::find(options_.cors_origins.begin(), options_.cors_origins.end(),
+                                    origin) == options_.cors_origins.end())
+        return;
+    response.set_header("Access-Control-Allow-Origin", origin);
+    response.set_header("Vary", "Origin");
+    response.set_header("Access-Control-Expose-Headers", "X-Request-Id");
+    if (request.method == "OPTIONS") {
+        response.set_header("Access-Control-Allow-Methods",
+                            "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+        response.set_header("Access-Control-Allow-Headers",
+                            "Authorization, Content-Type, Accept, X-OpenZro-Request");
+        response.set_header("Access-Control-Max-Age", "600");
+    }
+}
+
+}  // namespace openzro

@@ -1,0 +1,42 @@
+// Routes one request to sign-in, the management API, SCIM or the static app, and adds what
+// every answer carries (X-Request-Id, CORS for configured origins).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "server/auth.h"
+#include "server/http_types.h"
+#include "server/management_api.h"
+#include "server/scim_api.h"
+#include "server/static_files.h"
+#include "server/store.h"
+
+namespace openzro {
+
+struct AppOptions {
+    std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
+    std::vector<std::string> cors_origins;
+    std::string web_root;
+};
+
+class App {
+  public:
+    App(Store& store, AppOptions options);
+    Response handle(const Request& request);
+    AuthGate& auth() { return auth_; }
+
+  private:
+    Response route(const Request& request);
+    Response sign_in(const Request& request);
+    Response scim(const Request& request);
+    Response management(const Request& request);
+    void apply_cors(const Request& request, Response& response) const;
+
+    AppOptions options_;
+    AuthGate auth_;
+    ManagementApi management_;
+    scim::ScimApi scim_;
+    StaticFiles static_files_;
+};
+
+}  // namespace openzro

@@ -1,0 +1,110 @@
+#include "server/auth.h"
+
+#include <algorithm>
+
+#include "server/crypto.h"
+
+namespace openzro {
+namespace {
+
+constexpr auto kCodeLifetime = std::chrono::minutes(10);
+constexpr auto kSessionLifetime = std::chrono::hours(12);
+constexpr auto kFailureMemory = std::chrono::minutes(5);
+constexpr int kFreeFailures = 5;
+constexpr int kMaxDelayMs = 5000;
+constexpr std::size_t kMaxTracked = 10000;
+
+template <typename Map>
+void drop_expired(Map& map, AuthGate::Clock::time_point now) {
+    for (auto it = map.begin(); it != map.end();)
+        it = it->second.expires <= now ? map.erase(it) : std::next(it);
+}
+
+}  // namespace
+
+std::string cookie_value(const std::string& header, const std::string& name) {
+    std::size_t pos = 0;
+    while (pos < header.size()) {
+        const auto end = std::min(header.find(';', pos), header.size());
+        auto start = header.find_first_not_of(' ', pos);
+        if (start < end) {
+            const std::string_view pair(header.data() + start, end - start);
+            const auto eq = pair.find('=');
+            if (eq != std::string_view::npos && pair.substr(0, eq) == name)
+                return std::string(pair.substr(eq + 1));
+        }
+        pos = end + 1;
+    }
+    return {};
+}
+
+std::optional<std::string> credential(const std::string& header, const std::string& scheme) {
+    if (header.size() <= scheme.size() + 1 || !iequals(header.substr(0, scheme.size()), scheme) ||
+        header[scheme.size()] != ' ')
+        return std::nullopt;
+    const auto start = header.find_first_not_of(' ', scheme.size());
+    if (start == std::string::npos) return std::nullopt;
+    return header.substr(start);
+}
+
+std::string AuthGate::issue_sign_in_code() {
+    const auto now = Clock::now();
+    drop_expired(codes_, now);
+    std::string code = crypto::random_token("", 32);
+    codes_[crypto::sha256_hex(code)] = {store_.owner_id(), now + kCodeLifetime};
+    return code;
+}
+
+std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code) {
+    const auto now = Clock::now();
+    drop_expired(codes_, now);
+    auto it = codes_.find(crypto::sha256_hex(code));
+    if (it == codes_.end()) return std::nullopt;
+    const std::string user_id = it->second.user_id;
+    codes_.erase(it);  // single use
+    drop_expired(sessions_, now);
+    std::string session = crypto::random_token("", 43);
+    sessions_[crypto::sha256_hex(session)] = {user_id, now + kSessionLifetime};
+    return session;
+}
+
+ApiCaller AuthGate::authenticate_api(const Request& request) {
+    const std::string authorization = request.header("authorization");
+    if (auto token = credential(authorization, "Token")) {
+        if (auto user = store_.user_for_access_token(*token)) return {0, {}, *user};
+        return {401, "invalid access token", {}};
+    }
+    if (credential(authorization, "Bearer"))
+        return {401, "JWT authentication is not configured on this server", {}};
+    const std::string session = cookie_value(request.header("cookie"), kSessionCookie);
+    if (session.empty()) return {401, "authentication required", {}};
+    const auto now = Clock::now();
+    auto it = sessions_.find(crypto::sha256_hex(session));
+    if (it == sessions_.end() || it->second.expires <= now)
+        return {401, "session expired: sign in again", {}};
+    // A cookie rides along on cross-site requests; this header cannot be set by a plain form.
+    if (request.header(kCsrfHeader) != "1") return {403, "missing X-OpenZro-Request header", {}};
+    return {0, {}, it->second.user_id};
+}
+
+std::optional<IntegrationRecord> AuthGate::authenticate_scim(const Request& request) {
+    auto token = credential(request.header("authorization"), "Bearer");
+    if (!token) return std::nullopt;
+    auto integration = store_.integration_for_token(*token);
+    if (!integration || !integration->enabled) return std::nullopt;
+    return integration;
+}
+
+int AuthGate::note_failure(const std::string& remote) {
+    const auto now = Clock::now();
+    if (failures_.size() >= kMaxTracked) failures_.clear();
+    Failures& f = failures_[remote];
+    if (now - f.last > kFailureMemory) f.count = 0;
+    f.last = now;
+    ++f.count;
+    if (f.count <= kFreeFailures) return 0;
+    const int doublings = std::min(f.count - kFreeFailures, 6);
+    return std::min(100 << doublings, kMaxDelayMs);
+}
+
+}  // namespace openzro

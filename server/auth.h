@@ -1,0 +1,62 @@
+// Who is calling: access tokens and browser sessions for the management API, integration
+// tokens for SCIM, one-time sign-in codes, and slowing down addresses that keep failing.
+// One middleware for every scheme: `Bearer` JWTs from an OIDC issuer can join here later.
+#pragma once
+#include <chrono>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "server/http_types.h"
+#include "server/store.h"
+
+namespace openzro {
+
+inline constexpr const char* kSessionCookie = "openzro_session";
+inline constexpr const char* kCsrfHeader = "x-openzro-request";
+
+struct ApiCaller {
+    int status = 0;  // 0: authenticated; else 401 or 403 with `message`
+    std::string message;
+    std::string user_id;
+};
+
+class AuthGate {
+  public:
+    using Clock = std::chrono::steady_clock;
+    explicit AuthGate(Store& store) : store_(store) {}
+
+    // A single-use sign-in code, valid for ten minutes.
+    std::string issue_sign_in_code();
+    // Trades a code for a session token (the cookie value); nullopt if unknown, used or expired.
+    std::optional<std::string> redeem_sign_in_code(const std::string& code);
+
+    ApiCaller authenticate_api(const Request& request);
+    std::optional<IntegrationRecord> authenticate_scim(const Request& request);
+
+    // Records a failed attempt from `remote`; returns how long to hold the answer back (ms).
+    int note_failure(const std::string& remote);
+
+  private:
+    struct Expiring {
+        std::string user_id;
+        Clock::time_point expires;
+    };
+    struct Failures {
+        int count = 0;
+        Clock::time_point last;
+    };
+
+    Store& store_;
+    std::unordered_map<std::string, Expiring> codes_;     // by SHA-256 of the code
+    std::unordered_map<std::string, Expiring> sessions_;  // by SHA-256 of the cookie value
+    std::unordered_map<std::string, Failures> failures_;  // by remote address
+};
+
+// The value of `name` in a Cookie header, or "".
+std::string cookie_value(const std::string& header, const std::string& name);
+// The credential after `scheme` ("Bearer", "Token") in an Authorization header, any case.
+std::optional<std::string> credential(const std::string& header, const std::string& scheme);
+
+}  // namespace openzro

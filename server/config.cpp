@@ -1,0 +1,111 @@
+#include "server/config.h"
+
+#include <cstdlib>
+#include <string_view>
+
+namespace openzro {
+namespace {
+
+bool parse_size(std::string_view text, std::size_t& out) {
+    if (text.empty() || text.size() > 12) return false;
+    std::size_t value = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        value = value * 10 + static_cast<std::size_t>(c - '0');
+    }
+    out = value;
+    return true;
+}
+
+void apply_environment(Config& config) {
+    if (const char* v = std::getenv("OPENZRO_LISTEN"); v && *v) config.listen = v;
+    if (const char* v = std::getenv("OPENZRO_DATA_DIR"); v && *v) config.data_dir = v;
+    if (const char* v = std::getenv("OPENZRO_WEB_ROOT"); v && *v) config.web_root = v;
+}
+
+}  // namespace
+
+std::string config_usage() {
+    return "usage: openzro-server [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]\n"
+           "                      [--cors-origin ORIGIN]... [--public-url URL] [--token-file "
+           "FILE]\n"
+           "                      [--seed-users N] [--body-limit BYTES] [--max-connections N]\n"
+           "                      [--header-timeout S] [--idle-timeout S] [--no-access-log] "
+           "[--check-db]\n"
+           "environment: OPENZRO_LISTEN, OPENZRO_DATA_DIR, OPENZRO_WEB_ROOT\n";
+}
+
+bool split_host_port(const std::string& listen, std::string& host, unsigned short& port) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos || colon == 0) return false;
+    std::size_t value = 0;
+    if (!parse_size(std::string_view(listen).substr(colon + 1), value) || value > 65535)
+        return false;
+    host = listen.substr(0, colon);
+    if (host.size() > 2 && host.front() == '[' && host.back() == ']')
+        host = host.substr(1, host.size() - 2);
+    port = static_cast<unsigned short>(value);
+    return true;
+}
+
+ConfigResult parse_config(int argc, const char* const* argv) {
+    ConfigResult result;
+    Config& c = result.config;
+    apply_environment(c);
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view flag = argv[i];
+        if (flag == "--help" || flag == "-h") {
+            result.help = true;
+            return result;
+        }
+        if (flag == "--check-db") {
+            c.check_db = true;
+            continue;
+        }
+        if (flag == "--no-access-log") {
+            c.quiet_access_log = true;
+            continue;
+        }
+        if (i + 1 >= argc) {
+            result.error = "missing value for " + std::string(flag);
+            return result;
+        }
+        const std::string value = argv[++i];
+        std::size_t number = 0;
+        const bool numeric = parse_size(value, number);
+        if (flag == "--listen")
+            c.listen = value;
+        else if (flag == "--data-dir")
+            c.data_dir = value;
+        else if (flag == "--web-root")
+            c.web_root = value;
+        else if (flag == "--cors-origin")
+            c.cors_origins.push_back(value);
+        else if (flag == "--public-url")
+            c.public_url = value;
+        else if (flag == "--token-file")
+            c.token_file = value;
+        else if (numeric && flag == "--seed-users")
+            c.seed_users = number;
+        else if (numeric && flag == "--body-limit")
+            c.body_limit = number;
+        else if (numeric && number > 0 && flag == "--max-connections")
+            c.max_connections = number;
+        else if (numeric && number > 0 && number < 3600 && flag == "--header-timeout")
+            c.header_timeout_s = static_cast<int>(number);
+        else if (numeric && number > 0 && number < 3600 && flag == "--idle-timeout")
+            c.idle_timeout_s = static_cast<int>(number);
+        else {
+            result.error = "unknown flag or bad value: " + std::string(flag) + " " + value;
+            return result;
+        }
+    }
+    std::string host;
+    unsigned short port = 0;
+    if (!split_host_port(c.listen, host, port)) result.error = "bad --listen value: " + c.listen;
+    if (c.public_url.empty()) c.public_url = "http://" + c.listen;
+    while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
+    return result;
+}
+
+}  // namespace openzro

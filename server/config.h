@@ -1,0 +1,37 @@
+// Server configuration: flags override environment variables, which override defaults.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace openzro {
+
+struct Config {
+    std::string listen = "127.0.0.1:8080";  // OPENZRO_LISTEN, --listen
+    std::string data_dir = "./data";        // OPENZRO_DATA_DIR, --data-dir
+    std::string web_root;                   // OPENZRO_WEB_ROOT, --web-root (empty: no static files)
+    std::vector<std::string> cors_origins;  // --cors-origin (repeatable)
+    std::string public_url;                 // --public-url (empty: http://<listen>)
+    std::string token_file;                // --token-file: the owner's PAT, written once, mode 0600
+    std::size_t seed_users = 0;            // --seed-users N: dev/test only, bulk users
+    std::size_t body_limit = 1024 * 1024;  // --body-limit BYTES
+    std::size_t max_connections = 512;     // --max-connections
+    int header_timeout_s = 10;             // --header-timeout SECONDS
+    int idle_timeout_s = 60;               // --idle-timeout SECONDS
+    bool check_db = false;                 // --check-db: run PRAGMA integrity_check and exit
+    bool quiet_access_log = false;         // --no-access-log
+};
+
+struct ConfigResult {
+    Config config;
+    std::string error;  // non-empty: bad flags
+    bool help = false;
+};
+
+ConfigResult parse_config(int argc, const char* const* argv);
+std::string config_usage();
+
+// "127.0.0.1:8080" -> host and port; false if malformed.
+bool split_host_port(const std::string& listen, std::string& host, unsigned short& port);
+
+}  // namespace openzro

@@ -1,0 +1,237 @@
+#include "server/db.h"
+
+#include <sqlite3.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <vector>
+
+namespace openzro {
+namespace {
+
+// [SECTION] Schema migrations: append only, never edit a released step.
+const std::vector<const char*>& migrations() {
+    static const std::vector<const char*> steps = {
+        R"sql(
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE integrations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  connection_name TEXT NOT NULL,
+  connector_id TEXT NOT NULL DEFAULT '',
+  enabled INTEGER NOT NULL DEFAULT 1,
+  group_prefixes TEXT NOT NULL DEFAULT '[]',
+  user_group_prefixes TEXT NOT NULL DEFAULT '[]',
+  token_hash TEXT NOT NULL UNIQUE,
+  token_hint TEXT NOT NULL,
+  contacted INTEGER NOT NULL DEFAULT 0,
+  last_synced_at TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE TABLE users (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  email TEXT NOT NULL,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  is_service_user INTEGER NOT NULL DEFAULT 0,
+  is_blocked INTEGER NOT NULL DEFAULT 0,
+  issued TEXT NOT NULL DEFAULT 'api',
+  last_login TEXT NOT NULL DEFAULT '0001-01-01T00:00:00Z',
+  integration_id INTEGER REFERENCES integrations(id) ON DELETE SET NULL,
+  user_name_key TEXT,
+  external_id TEXT,
+  scim TEXT NOT NULL DEFAULT '{}',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE UNIQUE INDEX users_user_name_key ON users(user_name_key) WHERE user_name_key IS NOT NULL;
+CREATE INDEX users_external_id ON users(external_id);
+CREATE TABLE groups (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  issued TEXT NOT NULL DEFAULT 'api',
+  imported INTEGER NOT NULL DEFAULT 1,
+  integration_id INTEGER REFERENCES integrations(id) ON DELETE SET NULL,
+  external_id TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL);
+CREATE TABLE memberships (
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+  PRIMARY KEY (user_id, group_id));
+CREATE INDEX memberships_group ON memberships(group_id);
+CREATE TABLE access_tokens (
+  id TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE,
+  created_at TEXT NOT NULL);
+CREATE TABLE identity_providers (
+  id TEXT PRIMARY KEY,
+  type TEXT NOT NULL,
+  name TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  client_id TEXT NOT NULL,
+  client_secret TEXT NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE TABLE sync_logs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  integration_id INTEGER NOT NULL REFERENCES integrations(id) ON DELETE CASCADE,
+  level TEXT NOT NULL,
+  timestamp TEXT NOT NULL,
+  message TEXT NOT NULL);
+CREATE INDEX sync_logs_integration ON sync_logs(integration_id, id);
+)sql",
+    };
+    return steps;
+}
+
+}  // namespace
+
+// [SECTION] Stmt
+Stmt::~Stmt() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+Stmt& Stmt::bind(int index, std::string_view text) {
+    sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
+Stmt& Stmt::bind(int index, std::int64_t value) {
+    sqlite3_bind_int64(stmt_, index, value);
+    return *this;
+}
+
+Stmt& Stmt::bind_null(int index) {
+    sqlite3_bind_null(stmt_, index);
+    return *this;
+}
+
+bool Stmt::step() {
+    if (failed_) return false;
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc != SQLITE_DONE) failed_ = true;
+    return false;
+}
+
+bool Stmt::run() {
+    while (step()) {
+    }
+    return !failed_;
+}
+
+std::string Stmt::text(int column) const {
+    const auto* p = sqlite3_column_text(stmt_, column);
+    if (!p) return {};
+    return std::string(reinterpret_cast<const char*>(p),
+                       static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+std::int64_t Stmt::integer(int column) const {
+    return sqlite3_column_int64(stmt_, column);
+}
+
+bool Stmt::is_null(int column) const {
+    return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+// [SECTION] Db
+std::unique_ptr<Db> Db::open(const std::string& path, std::string& error) {
+    sqlite3* handle = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        nullptr) != SQLITE_OK) {
+        error = handle ? sqlite3_errmsg(handle) : "cannot open database";
+        sqlite3_close(handle);
+        return nullptr;
+    }
+    std::unique_ptr<Db> db(new Db(handle));
+    sqlite3_busy_timeout(handle, 5000);
+    // WAL with synchronous=NORMAL: a committed transaction survives a killed process.
+    if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") ||
+        !db->migrate(error)) {
+        if (error.empty()) error = db->last_error();
+        return nullptr;
+    }
+    return db;
+}
+
+Db::~Db() {
+    for (auto& entry : cache_) sqlite3_finalize(entry.second);
+    sqlite3_close(handle_);
+}
+
+Stmt Db::prepare(const char* sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+        sqlite3_stmt* stmt = nullptr;
+        if (sqlite3_prepare_v2(handle_, sql, -1, &stmt, nullptr) != SQLITE_OK) {
+            // A statement that does not compile is a programming error: fail loudly in every build.
+            std::fprintf(stderr, "sqlite prepare failed: %s\n%s\n", sqlite3_errmsg(handle_), sql);
+            std::abort();
+        }
+        it = cache_.emplace(sql, stmt).first;
+    }
+    return Stmt(it->second);
+}
+
+bool Db::exec(const char* sql) {
+    return sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+std::int64_t Db::changes() const {
+    return sqlite3_changes(handle_);
+}
+
+std::string Db::last_error() const {
+    return sqlite3_errmsg(handle_);
+}
+
+int Db::schema_version() {
+    auto stmt = prepare("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+    return stmt.step() ? static_cast<int>(stmt.integer(0)) : 0;
+}
+
+std::string Db::integrity_check() {
+    auto stmt = prepare("PRAGMA integrity_check");
+    std::string out;
+    while (stmt.step()) out += (out.empty() ? "" : "\n") + stmt.text(0);
+    return out;
+}
+
+bool Db::migrate(std::string& error) {
+    if (!exec("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
+              "TEXT NOT NULL)"))
+        return false;
+    const auto& steps = migrations();
+    for (int version = schema_version(); version < static_cast<int>(steps.size()); ++version) {
+        Transaction tx(*this);
+        if (!exec(steps[static_cast<std::size_t>(version)]) ||
+            !prepare("INSERT INTO schema_version (version, applied_at) VALUES (?, datetime('now'))")
+                 .bind(1, std::int64_t{version + 1})
+                 .run() ||
+            !tx.commit()) {
+            error = "migration " + std::to_string(version + 1) + " failed: " + last_error();
+            return false;
+        }
+    }
+    return true;
+}
+
+// [SECTION] Transaction
+Transaction::Transaction(Db& db) : db_(db) {
+    db_.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction() {
+    if (!done_) db_.exec("ROLLBACK");
+}
+
+bool Transaction::commit() {
+    done_ = db_.exec("COMMIT");
+    return done_;
+}
+
+}  // namespace openzro

@@ -1,0 +1,23 @@
+// The management REST API subset the admin frontend uses (API.md), shapes as the contract.
+#pragma once
+#include <string>
+
+#include "server/http_types.h"
+#include "server/store.h"
+
+namespace openzro {
+
+class ManagementApi {
+  public:
+    explicit ManagementApi(Store& store) : store_(store) {}
+    // `request.path` starts with /api/; `caller_id` is the authenticated user.
+    Response handle(const Request& request, const std::string& caller_id);
+
+  private:
+    Store& store_;
+};
+
+// {"message": ..., "code": status} as application/json.
+Response api_error(int status, const std::string& message);
+
+}  // namespace openzro

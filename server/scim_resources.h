@@ -1,0 +1,48 @@
+// SCIM User and Group resources <-> the store's records, and SCIM's message bodies.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "server/store.h"
+
+namespace openzro::scim {
+
+inline constexpr const char* kUserSchema = "urn:ietf:params:scim:schemas:core:2.0:User";
+inline constexpr const char* kGroupSchema = "urn:ietf:params:scim:schemas:core:2.0:Group";
+inline constexpr const char* kListSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
+inline constexpr const char* kErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
+inline constexpr int kMaxJsonDepth = 16;
+
+struct Invalid {
+    std::string scim_type;
+    std::string detail;
+};
+
+struct GroupInput {
+    std::string display_name;
+    std::string external_id;
+    std::vector<std::string> member_ids;
+};
+
+nlohmann::json user_resource(const UserRecord& user, const std::vector<GroupRecord>& groups,
+                             const std::string& base_url);
+// Reads a POST or PUT body, or a patched resource, into `user` (keeps fields SCIM does not own).
+std::optional<Invalid> read_user(const nlohmann::json& body, UserRecord& user);
+
+nlohmann::json group_resource(const GroupRecord& group, const std::vector<MemberRecord>* members,
+                              const std::string& base_url);
+std::optional<Invalid> read_group(const nlohmann::json& body, GroupInput& out);
+
+nlohmann::json error_body(int status, const std::string& scim_type, const std::string& detail);
+nlohmann::json list_body(const nlohmann::json& resources, std::int64_t total,
+                         std::int64_t start_index);
+
+// SCIM booleans as Okta and Entra send them: true, false, "True", "false".
+std::optional<bool> read_bool(const nlohmann::json& value);
+// False when `value` nests deeper than `max_depth` (hostile bodies must not exhaust the stack).
+bool depth_ok(const nlohmann::json& value, int max_depth);
+
+}  // namespace openzro::scim

@@ -1,0 +1,149 @@
+#include "server/static_files.h"
+
+#include <sys/stat.h>
+
+#include <boost/beast/zlib/deflate_stream.hpp>
+#include <boost/crc.hpp>
+#include <fstream>
+#include <sstream>
+
+#include "server/crypto.h"
+
+namespace openzro {
+namespace {
+
+bool ends_with(const std::string& s, const std::string& suffix) {
+    return s.size() >= suffix.size() &&
+           s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool compressible(const std::string& mime) {
+    return mime.rfind("text/", 0) == 0 || mime.find("javascript") != std::string::npos ||
+           mime.find("json") != std::string::npos || mime == "application/wasm" ||
+           mime == "image/svg+xml";
+}
+
+// Rejects "..", empty segments after the root and NUL bytes.
+bool safe_path(const std::string& path) {
+    if (path.empty() || path[0] != '/' || path.find('\0') != std::string::npos) return false;
+    std::size_t pos = 1;
+    while (pos <= path.size()) {
+        const auto slash = std::min(path.find('/', pos), path.size());
+        const std::string segment = path.substr(pos, slash - pos);
+        if (segment == ".." || segment == "." || segment.find('\\') != std::string::npos)
+            return false;
+        pos = slash + 1;
+    }
+    return true;
+}
+
+void put_le32(std::string& out, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+
+}  // namespace
+
+std::string mime_type(const std::string& path) {
+    static const std::pair<const char*, const char*> types[] = {
+        {".html", "text/html; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"},
+        {".mjs", "text/javascript; charset=utf-8"},
+        {".wasm", "application/wasm"},
+        {".css", "text/css; charset=utf-8"},
+        {".json", "application/json"},
+        {".svg", "image/svg+xml"},
+        {".png", "image/png"},
+        {".ico", "image/x-icon"},
+        {".txt", "text/plain; charset=utf-8"},
+        {".woff2", "font/woff2"},
+        {".otf", "font/otf"},
+        {".map", "application/json"}};
+    for (const auto& [ext, type] : types)
+        if (ends_with(path, ext)) return type;
+    return "application/octet-stream";
+}
+
+std::string gzip_compress(const std::string& data) {
+    namespace zlib = boost::beast::zlib;
+    zlib::deflate_stream stream;
+    stream.reset(6, 15, 8, zlib::Strategy::normal);
+    std::string out = std::string("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03", 10);
+    const std::size_t header = out.size();
+    out.resize(header + stream.upper_bound(data.size()) + 16);
+    zlib::z_params zs;
+    zs.next_in = data.data();
+    zs.avail_in = data.size();
+    zs.next_out = &out[header];
+    zs.avail_out = out.size() - header;
+    boost::system::error_code ec;
+    stream.write(zs, zlib::Flush::finish, ec);
+    if (ec && ec != zlib::error::end_of_stream) return {};
+    out.resize(header + zs.total_out);
+    boost::crc_32_type crc;
+    crc.process_bytes(data.data(), data.size());
+    put_le32(out, crc.checksum());
+    put_le32(out, static_cast<std::uint32_t>(data.size()));
+    return out;
+}
+
+const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
+    const std::string full = root_ + relative;
+    struct stat st {};
+    if (::stat(full.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return nullptr;
+    Entry& entry = cache_[relative];
+    if (entry.mtime == st.st_mtime && entry.size == static_cast<long long>(st.st_size))
+        return &entry;
+    std::ifstream in(full, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    entry.body = content.str();
+    entry.mime = mime_type(relative);
+    entry.etag = "\"" + crypto::sha256_hex(entry.body).substr(0, 20) + "\"";
+    entry.gzip = compressible(entry.mime) && entry.body.size() > 256 ? gzip_compress(entry.body)
+                                                                     : std::string();
+    entry.mtime = st.st_mtime;
+    entry.size = static_cast<long long>(st.st_size);
+    return &entry;
+}
+
+Response StaticFiles::serve(const Request& request) {
+    Response r;
+    if (request.method != "GET") {
+        r.status = 405;
+        return r;
+    }
+    std::string path = request.path == "/" ? "/index.html" : request.path;
+    if (!safe_path(path)) {
+        r.status = 404;
+        return r;
+    }
+    const Entry* entry = load(path);
+    // Client-side routes (no file extension) get the app itself.
+    if (!entry && path.find('.', path.rfind('/')) == std::string::npos) entry = load("/index.html");
+    if (!entry) {
+        r.status = 404;
+        r.content_type = "text/plain; charset=utf-8";
+        r.body = "not found\n";
+        return r;
+    }
+    // Our file names carry no content hash, so every use revalidates (cheap with the ETag).
+    r.set_header("Cache-Control", "no-cache");
+    r.set_header("ETag", entry->etag);
+    r.set_header("Vary", "Accept-Encoding");
+    r.set_header("X-Content-Type-Options", "nosniff");
+    if (request.header("if-none-match") == entry->etag) {
+        r.status = 304;
+        return r;
+    }
+    r.content_type = entry->mime;
+    if (!entry->gzip.empty() &&
+        request.header("accept-encoding").find("gzip") != std::string::npos) {
+        r.set_header("Content-Encoding", "gzip");
+        r.body = entry->gzip;
+    } else {
+        r.body = entry->body;
+    }
+    return r;
+}
+
+}  // namespace openzro

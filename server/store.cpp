@@ -1,0 +1,620 @@
+#include "server/store.h"
+
+#include <sys/stat.h>
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "server/crypto.h"
+
+namespace openzro {
+namespace {
+
+using json = nlohmann::json;
+
+std::string join_json(const std::vector<std::string>& items) {
+    return json(items).dump();
+}
+
+std::vector<std::string> split_json(const std::string& text) {
+    std::vector<std::string> out;
+    const json parsed = json::parse(text, nullptr, false);
+    if (!parsed.is_array()) return out;
+    for (const auto& item : parsed)
+        if (item.is_string()) out.push_back(item.get<std::string>());
+    return out;
+}
+
+constexpr const char* kUserColumns =
+    "id, email, name, role, is_service_user, is_blocked, issued, last_login, "
+    "COALESCE(integration_id, 0), COALESCE(external_id, ''), scim, created_at, updated_at, "
+    "COALESCE(user_name_key, '')";
+
+UserRecord read_user(const Stmt& s) {
+    UserRecord u;
+    u.id = s.text(0);
+    u.email = s.text(1);
+    u.name = s.text(2);
+    u.role = s.text(3);
+    u.is_service_user = s.integer(4) != 0;
+    u.is_blocked = s.integer(5) != 0;
+    u.issued = s.text(6);
+    u.last_login = s.text(7);
+    u.integration_id = s.integer(8);
+    u.external_id = s.text(9);
+    u.scim = s.text(10);
+    u.created_at = s.text(11);
+    u.updated_at = s.text(12);
+    u.user_name = s.text(13);
+    return u;
+}
+
+GroupRecord read_group(const Stmt& s) {
+    GroupRecord g;
+    g.id = s.text(0);
+    g.name = s.text(1);
+    g.issued = s.text(2);
+    g.imported = s.integer(3) != 0;
+    g.integration_id = s.integer(4);
+    g.external_id = s.text(5);
+    g.created_at = s.text(6);
+    g.updated_at = s.text(7);
+    return g;
+}
+
+IntegrationRecord read_integration(const Stmt& s) {
+    IntegrationRecord i;
+    i.id = s.integer(0);
+    i.connection_name = s.text(1);
+    i.connector_id = s.text(2);
+    i.enabled = s.integer(3) != 0;
+    i.group_prefixes = split_json(s.text(4));
+    i.user_group_prefixes = split_json(s.text(5));
+    i.token_hint = s.text(6);
+    i.contacted = s.integer(7) != 0;
+    i.last_synced_at = s.text(8);
+    return i;
+}
+
+Stmt& bind_optional_id(Stmt& stmt, int index, std::int64_t id) {
+    return id ? stmt.bind(index, id) : stmt.bind_null(index);
+}
+
+Stmt& bind_optional_text(Stmt& stmt, int index, const std::string& text) {
+    return text.empty() ? stmt.bind_null(index) : stmt.bind(index, text);
+}
+
+std::string lower(std::string text) {
+    for (char& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+// SCIM userName is unique case-insensitively; management-made users have no key.
+std::string user_name_key(const UserRecord& u) {
+    return lower(u.user_name);
+}
+
+std::string mask_token(const std::string& token) {
+    return token.substr(0, 7) + std::string(token.size() - 7, '*');
+}
+
+std::string new_scim_token() {
+    return crypto::random_token("nbs_", 40);
+}
+
+}  // namespace
+
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+std::string new_object_id() {
+    return crypto::random_hex(10);
+}
+
+std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string& error) {
+    ::mkdir(data_dir.c_str(), 0700);
+    auto db = Db::open(data_dir + "/openzro.db", error);
+    if (!db) return nullptr;
+    return std::unique_ptr<Store>(new Store(std::move(db)));
+}
+
+// [SECTION] Account and tokens
+std::string Store::owner_id() {
+    auto s = db_->prepare("SELECT id FROM users WHERE role = 'owner' LIMIT 1");
+    return s.step() ? s.text(0) : std::string();
+}
+
+std::string Store::ensure_owner() {
+    if (!owner_id().empty()) return {};
+    Transaction tx(*db_);
+    UserRecord owner;
+    owner.email = "owner@openzro.local";
+    owner.name = "Account owner";
+    owner.role = "owner";
+    owner.last_login = utc_now();
+    if (!insert_user(owner)) return {};
+    std::string token = create_access_token(owner.id, "openzro-server first start");
+    if (token.empty() || !tx.commit()) return {};
+    return token;
+}
+
+std::string Store::create_access_token(const std::string& user_id, const std::string& name) {
+    std::string token = crypto::random_token("nbp_", 36);
+    const bool ok =
+        db_->prepare(
+               "INSERT INTO access_tokens (id, user_id, name, hash, created_at) VALUES (?,?,?,?,?)")
+            .bind(1, new_object_id())
+            .bind(2, user_id)
+            .bind(3, name)
+            .bind(4, crypto::sha256_hex(token))
+            .bind(5, utc_now())
+            .run();
+    return ok ? token : std::string();
+}
+
+std::optional<std::string> Store::user_for_access_token(const std::string& token) {
+    const std::string hash = crypto::sha256_hex(token);
+    auto s = db_->prepare("SELECT user_id, hash FROM access_tokens WHERE hash = ?");
+    s.bind(1, hash);
+    if (!s.step() || !crypto::constant_time_equal(s.text(1), hash)) return std::nullopt;
+    return s.text(0);
+}
+
+bool Store::seed_users(std::size_t count) {
+    Transaction tx(*db_);
+    const std::string now = utc_now();
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string n = std::to_string(i);
+        const bool ok = db_->prepare(
+                               "INSERT INTO users (id, email, name, role, created_at, updated_at) "
+                               "VALUES (?,?,?,'user',?,?)")
+                            .bind(1, new_object_id())
+                            .bind(2, "seed" + n + "@example.com")
+                            .bind(3, "Seed User " + n)
+                            .bind(4, now)
+                            .bind(5, now)
+                            .run();
+        if (!ok) return false;
+    }
+    return tx.commit();
+}
+
+// [SECTION] Users
+void Store::load_auto_groups(std::vector<UserRecord>& users) {
+    if (users.empty()) return;
+    if (users.size() == 1) {
+        auto s = db_->prepare(
+            "SELECT m.group_id FROM memberships m JOIN groups g ON g.id = m.group_id "
+            "WHERE m.user_id = ? AND g.imported = 1 ORDER BY g.seq");
+        s.bind(1, users.front().id);
+        while (s.step()) users.front().auto_groups.push_back(s.text(0));
+        return;
+    }
+    std::unordered_map<std::string, std::vector<std::string>> by_user;
+    auto s = db_->prepare(
+        "SELECT m.user_id, m.group_id FROM memberships m JOIN groups g ON g.id = m.group_id "
+        "WHERE g.imported = 1 ORDER BY g.seq");
+    while (s.step()) by_user[s.text(0)].push_back(s.text(1));
+    for (auto& u : users) {
+        auto it = by_user.find(u.id);
+        if (it != by_user.end()) u.auto_groups = std::move(it->second);
+    }
+}
+
+std::optional<UserRecord> Store::user(const std::string& id) {
+    static const std::string sql =
+        std::string("SELECT ") + kUserColumns + " FROM users WHERE id = ?";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    std::vector<UserRecord> one{read_user(s)};
+    load_auto_groups(one);
+    return std::move(one.front());
+}
+
+std::vector<UserRecord> Store::list_users(std::optional<bool> service_users) {
+    // A SCIM user whose integration has user_group_prefixes shows only while it belongs to a
+    // group whose name starts with one of them.
+    static const std::string sql =
+        std::string("SELECT ") + kUserColumns +
+        " FROM users u WHERE (? IS NULL OR u.is_service_user = ?) AND ("
+        "u.integration_id IS NULL OR NOT EXISTS (SELECT 1 FROM integrations i, "
+        "json_each(i.user_group_prefixes) WHERE i.id = u.integration_id) OR EXISTS ("
+        "SELECT 1 FROM memberships m JOIN groups g ON g.id = m.group_id "
+        "JOIN integrations i ON i.id = u.integration_id, json_each(i.user_group_prefixes) p "
+        "WHERE m.user_id = u.id AND substr(g.name, 1, length(p.value)) = p.value)) "
+        "ORDER BY u.seq";
+    auto s = db_->prepare(sql.c_str());
+    if (service_users) {
+        s.bind(1, std::int64_t{*service_users ? 1 : 0})
+            .bind(2, std::int64_t{*service_users ? 1 : 0});
+    }
+    std::vector<UserRecord> out;
+    while (s.step()) out.push_back(read_user(s));
+    load_auto_groups(out);
+    return out;
+}
+
+bool Store::insert_user(UserRecord& u) {
+    if (u.id.empty()) u.id = new_object_id();
+    if (u.created_at.empty()) u.created_at = utc_now();
+    u.updated_at = u.created_at;
+    auto s = db_->prepare(
+        "INSERT INTO users (id, email, name, role, is_service_user, is_blocked, issued, "
+        "last_login, "
+        "integration_id, user_name_key, external_id, scim, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, u.id).bind(2, u.email).bind(3, u.name).bind(4, u.role);
+    s.bind(5, std::int64_t{u.is_service_user})
+        .bind(6, std::int64_t{u.is_blocked})
+        .bind(7, u.issued);
+    s.bind(8, u.last_login);
+    bind_optional_id(s, 9, u.integration_id);
+    bind_optional_text(s, 10, user_name_key(u));
+    bind_optional_text(s, 11, u.external_id);
+    s.bind(12, u.scim).bind(13, u.created_at).bind(14, u.updated_at);
+    return s.run();
+}
+
+bool Store::update_user(const UserRecord& u) {
+    auto s = db_->prepare(
+        "UPDATE users SET email = ?, name = ?, role = ?, is_blocked = ?, user_name_key = ?, "
+        "external_id = ?, "
+        "scim = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, u.email).bind(2, u.name).bind(3, u.role).bind(4, std::int64_t{u.is_blocked});
+    bind_optional_text(s, 5, user_name_key(u));
+    bind_optional_text(s, 6, u.external_id);
+    s.bind(7, u.scim).bind(8, utc_now()).bind(9, u.id);
+    return s.run() && db_->changes() == 1;
+}
+
+bool Store::delete_user(const std::string& id) {
+    return db_->prepare("DELETE FROM users WHERE id = ?").bind(1, id).run() && db_->changes() == 1;
+}
+
+bool Store::set_user_groups(const std::string& user_id, const std::vector<std::string>& group_ids) {
+    // Only imported groups are managed here; memberships of hidden SCIM groups stay as Okta set
+    // them.
+    if (!db_->prepare("DELETE FROM memberships WHERE user_id = ? AND group_id IN (SELECT id FROM "
+                      "groups WHERE "
+                      "imported = 1)")
+             .bind(1, user_id)
+             .run())
+        return false;
+    for (const auto& gid : group_ids) {
+        if (!db_->prepare("INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (?, ?)")
+                 .bind(1, user_id)
+                 .bind(2, gid)
+                 .run())
+            return false;
+    }
+    return true;
+}
+
+bool Store::user_name_taken(const std::string& key, const std::string& except_id) {
+    auto s = db_->prepare("SELECT 1 FROM users WHERE user_name_key = ? AND id != ?");
+    s.bind(1, key).bind(2, except_id);
+    return s.step();
+}
+
+// [SECTION] SCIM views
+std::vector<UserRecord> Store::scim_users(std::int64_t integration_id) {
+    return scim_user_page(integration_id, 0, -1);
+}
+
+std::int64_t Store::scim_user_count(std::int64_t integration_id) {
+    auto s = db_->prepare("SELECT COUNT(*) FROM users WHERE integration_id = ?");
+    s.bind(1, integration_id);
+    return s.step() ? s.integer(0) : 0;
+}
+
+std::vector<UserRecord> Store::scim_user_page(std::int64_t integration_id, std::int64_t offset,
+                                              std::int64_t limit) {
+    static const std::string sql =
+        std::string("SELECT ") + kUserColumns +
+        " FROM users WHERE integration_id = ? ORDER BY seq LIMIT ? OFFSET ?";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, integration_id).bind(2, limit).bind(3, offset);
+    std::vector<UserRecord> out;
+    while (s.step()) out.push_back(read_user(s));
+    return out;
+}
+
+std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
+                                             const std::string& column_key,
+                                             const std::string& value) {
+    // The column name comes from a fixed list, never from the request.
+    static const std::string by_name =
+        std::string("SELECT ") + kUserColumns +
+        " FROM users WHERE integration_id = ? AND user_name_key = ? ORDER BY seq";
+    static const std::string by_external =
+        std::string("SELECT ") + kUserColumns +
+        " FROM users WHERE integration_id = ? AND external_id = ? ORDER BY seq";
+    static const std::string by_id = std::string("SELECT ") + kUserColumns +
+                                     " FROM users WHERE integration_id = ? AND id = ? ORDER BY seq";
+    const std::string* sql = column_key == "username"     ? &by_name
+                             : column_key == "externalid" ? &by_external
+                                                          : &by_id;
+    auto s = db_->prepare(sql->c_str());
+    s.bind(1, integration_id).bind(2, column_key == "username" ? lower(value) : value);
+    std::vector<UserRecord> out;
+    while (s.step()) out.push_back(read_user(s));
+    return out;
+}
+
+constexpr const char* kGroupColumns =
+    "id, name, issued, imported, COALESCE(integration_id, 0), COALESCE(external_id, ''), "
+    "created_at, updated_at";
+
+std::vector<GroupRecord> Store::scim_groups(std::int64_t integration_id) {
+    static const std::string sql = std::string("SELECT ") + kGroupColumns +
+                                   " FROM groups WHERE integration_id = ? ORDER BY seq";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, integration_id);
+    std::vector<GroupRecord> out;
+    while (s.step()) out.push_back(read_group(s));
+    return out;
+}
+
+std::vector<GroupRecord> Store::user_scim_groups(const std::string& user_id) {
+    static const std::string sql =
+        std::string("SELECT ") + kGroupColumns +
+        " FROM groups WHERE id IN (SELECT group_id FROM memberships WHERE user_id = ?) "
+        "AND integration_id IS NOT NULL ORDER BY seq";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, user_id);
+    std::vector<GroupRecord> out;
+    while (s.step()) out.push_back(read_group(s));
+    return out;
+}
+
+// [SECTION] Groups
+std::optional<GroupRecord> Store::group(const std::string& id) {
+    static const std::string sql =
+        std::string("SELECT ") + kGroupColumns + " FROM groups WHERE id = ?";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_group(s);
+}
+
+std::vector<GroupRecord> Store::list_groups() {
+    static const std::string sql =
+        std::string("SELECT ") + kGroupColumns + " FROM groups WHERE imported = 1 ORDER BY seq";
+    auto s = db_->prepare(sql.c_str());
+    std::vector<GroupRecord> out;
+    while (s.step()) out.push_back(read_group(s));
+    return out;
+}
+
+bool Store::insert_group(GroupRecord& g) {
+    if (g.id.empty()) g.id = new_object_id();
+    g.created_at = g.updated_at = utc_now();
+    auto s = db_->prepare(
+        "INSERT INTO groups (id, name, issued, imported, integration_id, external_id, created_at, "
+        "updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?)");
+    s.bind(1, g.id).bind(2, g.name).bind(3, g.issued).bind(4, std::int64_t{g.imported});
+    bind_optional_id(s, 5, g.integration_id);
+    bind_optional_text(s, 6, g.external_id);
+    s.bind(7, g.created_at).bind(8, g.updated_at);
+    return s.run();
+}
+
+bool Store::update_group(const GroupRecord& g) {
+    auto s = db_->prepare(
+        "UPDATE groups SET name = ?, imported = ?, external_id = ?, updated_at = ? WHERE id = ?");
+    s.bind(1, g.name).bind(2, std::int64_t{g.imported});
+    bind_optional_text(s, 3, g.external_id);
+    s.bind(4, utc_now()).bind(5, g.id);
+    return s.run() && db_->changes() == 1;
+}
+
+bool Store::delete_group(const std::string& id) {
+    return db_->prepare("DELETE FROM groups WHERE id = ?").bind(1, id).run() && db_->changes() == 1;
+}
+
+std::vector<MemberRecord> Store::members(const std::string& group_id) {
+    auto s = db_->prepare(
+        "SELECT u.id, u.email FROM memberships m JOIN users u ON u.id = m.user_id WHERE m.group_id "
+        "= ? ORDER BY u.seq");
+    s.bind(1, group_id);
+    std::vector<MemberRecord> out;
+    while (s.step()) out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
+bool Store::add_member(const std::string& group_id, const std::string& user_id) {
+    return db_->prepare("INSERT OR IGNORE INTO memberships (user_id, group_id) VALUES (?, ?)")
+        .bind(1, user_id)
+        .bind(2, group_id)
+        .run();
+}
+
+bool Store::remove_member(const std::string& group_id, const std::string& user_id) {
+    return db_->prepare("DELETE FROM memberships WHERE user_id = ? AND group_id = ?")
+        .bind(1, user_id)
+        .bind(2, group_id)
+        .run();
+}
+
+bool Store::clear_members(const std::string& group_id) {
+    return db_->prepare("DELETE FROM memberships WHERE group_id = ?").bind(1, group_id).run();
+}
+
+// [SECTION] Identity providers
+std::vector<IdentityProviderRecord> Store::identity_providers() {
+    auto s = db_->prepare(
+        "SELECT id, type, name, issuer, client_id, client_secret FROM identity_providers ORDER BY "
+        "created_at, id");
+    std::vector<IdentityProviderRecord> out;
+    while (s.step())
+        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    return out;
+}
+
+std::optional<IdentityProviderRecord> Store::identity_provider(const std::string& id) {
+    auto s = db_->prepare(
+        "SELECT id, type, name, issuer, client_id, client_secret FROM identity_providers WHERE id "
+        "= ?");
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return IdentityProviderRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+}
+
+bool Store::save_identity_provider(IdentityProviderRecord& idp) {
+    if (idp.id.empty()) {
+        idp.id = new_object_id();
+        return db_
+            ->prepare(
+                "INSERT INTO identity_providers (id, type, name, issuer, client_id, client_secret, "
+                "created_at) VALUES (?,?,?,?,?,?,?)")
+            .bind(1, idp.id)
+            .bind(2, idp.type)
+            .bind(3, idp.name)
+            .bind(4, idp.issuer)
+            .bind(5, idp.client_id)
+            .bind(6, idp.client_secret)
+            .bind(7, utc_now())
+            .run();
+    }
+    return db_->prepare(
+                  "UPDATE identity_providers SET type = ?, name = ?, issuer = ?, client_id = ?, "
+                  "client_secret = ? WHERE id = ?")
+               .bind(1, idp.type)
+               .bind(2, idp.name)
+               .bind(3, idp.issuer)
+               .bind(4, idp.client_id)
+               .bind(5, idp.client_secret)
+               .bind(6, idp.id)
+               .run() &&
+           db_->changes() == 1;
+}
+
+bool Store::delete_identity_provider(const std::string& id) {
+    return db_->prepare("DELETE FROM identity_providers WHERE id = ?").bind(1, id).run() &&
+           db_->changes() == 1;
+}
+
+// [SECTION] Integrations
+constexpr const char* kIntegrationColumns =
+    "id, connection_name, connector_id, enabled, group_prefixes, user_group_prefixes, token_hint, "
+    "contacted, "
+    "last_synced_at";
+
+std::vector<IntegrationRecord> Store::integrations() {
+    static const std::string sql =
+        std::string("SELECT ") + kIntegrationColumns + " FROM integrations ORDER BY id";
+    auto s = db_->prepare(sql.c_str());
+    std::vector<IntegrationRecord> out;
+    while (s.step()) out.push_back(read_integration(s));
+    return out;
+}
+
+std::optional<IntegrationRecord> Store::integration(std::int64_t id) {
+    static const std::string sql =
+        std::string("SELECT ") + kIntegrationColumns + " FROM integrations WHERE id = ?";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read_integration(s);
+}
+
+std::optional<IntegrationRecord> Store::integration_for_token(const std::string& token) {
+    static const std::string sql = std::string("SELECT ") + kIntegrationColumns +
+                                   ", token_hash FROM integrations WHERE token_hash = ?";
+    const std::string hash = crypto::sha256_hex(token);
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, hash);
+    if (!s.step() || !crypto::constant_time_equal(s.text(9), hash)) return std::nullopt;
+    return read_integration(s);
+}
+
+std::string Store::insert_integration(IntegrationRecord& i) {
+    std::string token = new_scim_token();
+    i.token_hint = mask_token(token);
+    i.last_synced_at = utc_now();
+    auto s = db_->prepare(
+        "INSERT INTO integrations (connection_name, connector_id, enabled, group_prefixes, "
+        "user_group_prefixes, "
+        "token_hash, token_hint, last_synced_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+    s.bind(1, i.connection_name).bind(2, i.connector_id).bind(3, std::int64_t{i.enabled});
+    s.bind(4, join_json(i.group_prefixes)).bind(5, join_json(i.user_group_prefixes));
+    s.bind(6, crypto::sha256_hex(token))
+        .bind(7, i.token_hint)
+        .bind(8, i.last_synced_at)
+        .bind(9, i.last_synced_at);
+    if (!s.run()) return {};
+    auto id = db_->prepare("SELECT last_insert_rowid()");
+    id.step();
+    i.id = id.integer(0);
+    return token;
+}
+
+bool Store::update_integration(const IntegrationRecord& i) {
+    auto s = db_->prepare(
+        "UPDATE integrations SET connection_name = ?, connector_id = ?, enabled = ?, "
+        "group_prefixes = ?, "
+        "user_group_prefixes = ? WHERE id = ?");
+    s.bind(1, i.connection_name).bind(2, i.connector_id).bind(3, std::int64_t{i.enabled});
+    s.bind(4, join_json(i.group_prefixes)).bind(5, join_json(i.user_group_prefixes)).bind(6, i.id);
+    return s.run() && db_->changes() == 1;
+}
+
+bool Store::delete_integration(std::int64_t id) {
+    return db_->prepare("DELETE FROM integrations WHERE id = ?").bind(1, id).run() &&
+           db_->changes() == 1;
+}
+
+std::string Store::regenerate_integration_token(std::int64_t id) {
+    std::string token = new_scim_token();
+    const bool ok =
+        db_->prepare("UPDATE integrations SET token_hash = ?, token_hint = ? WHERE id = ?")
+            .bind(1, crypto::sha256_hex(token))
+            .bind(2, mask_token(token))
+            .bind(3, id)
+            .run() &&
+        db_->changes() == 1;
+    return ok ? token : std::string();
+}
+
+bool Store::mark_contacted(std::int64_t id) {
+    return db_->prepare("UPDATE integrations SET contacted = 1 WHERE id = ?").bind(1, id).run();
+}
+
+bool Store::add_sync_log(std::int64_t integration_id, const std::string& level,
+                         const std::string& message) {
+    const std::string now = utc_now();
+    return db_->prepare(
+                  "INSERT INTO sync_logs (integration_id, level, timestamp, message) VALUES "
+                  "(?,?,?,?)")
+               .bind(1, integration_id)
+               .bind(2, level)
+               .bind(3, now)
+               .bind(4, message)
+               .run() &&
+           db_->prepare("UPDATE integrations SET last_synced_at = ? WHERE id = ?")
+               .bind(1, now)
+               .bind(2, integration_id)
+               .run();
+}
+
+std::vector<SyncLogRecord> Store::sync_logs(std::int64_t integration_id) {
+    auto s = db_->prepare(
+        "SELECT id, level, timestamp, message FROM sync_logs WHERE integration_id = ? ORDER BY id "
+        "DESC LIMIT 1000");
+    s.bind(1, integration_id);
+    std::vector<SyncLogRecord> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
+    return out;
+}
+
+}  // namespace openzro
