@@ -1,0 +1,40 @@
+// Prints what the browser downloads (gzip) and how many frames the app draws while idle.
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { findItem, launchBrowser, newAppPage } from '../../tests/browser/lib/browser.mjs';
+import { startServer, webRoot } from '../../tests/browser/lib/server.mjs';
+
+const kb = (n) => (n / 1024).toFixed(1) + ' KB';
+const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+
+// [SECTION] Download weight
+let total = 0;
+for (const file of ['index.html', 'openzro.js', 'openzro.wasm']) {
+  const size = gz(path.join(webRoot, file));
+  total += size;
+  console.log(`download  ${file.padEnd(14)} ${kb(size).padStart(9)} gzip`);
+}
+// Fonts are compiled into the wasm; their subset files show their share of it.
+const fontDir = path.resolve(webRoot, '../ui');
+for (const file of readdirSync(fontDir).filter((f) => f.endsWith('.font')))
+  console.log(`  of which font ${file.padEnd(22)} ${kb(gz(path.join(fontDir, file))).padStart(9)} gzip`);
+console.log(`download  total          ${kb(total).padStart(9)} gzip (budget 450.0 KB, ${(100 * total / (450 * 1024)).toFixed(0)}%)`);
+
+// [SECTION] Idle frames
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  await findItem(page, 'Integrations');
+  await page.waitForTimeout(250);  // the frames that settle the first layout
+  const atLoad = await page.evaluate(() => window.openzroFrameCount());
+  await page.waitForTimeout(3000);
+  const idle = (await page.evaluate(() => window.openzroFrameCount())) - atLoad;
+  console.log(`frames    to first settled paint ${atLoad}`);
+  console.log(`frames    in 3 s idle            ${idle} (target 0)`);
+  if (idle !== 0) process.exitCode = 1;
+} finally {
+  await browser.close();
+  await server.stop();
+}

@@ -1,0 +1,55 @@
+// Headless Chromium (Debian's package) through playwright-core, and helpers that act on the
+// app by label through window.openzroItems(), as a user would, never by pixel guesses.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+
+export const outputDir = path.resolve(import.meta.dirname, '../../../test-results');
+mkdirSync(outputDir, { recursive: true });
+
+// Playwright gives every launch a fresh, temporary profile (--user-data-dir).
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--enable-unsafe-swiftshader'],
+  });
+}
+
+export async function newAppPage(browser, { baseUrl, hash = '', deviceScaleFactor = 1 }) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 800 },
+    screen: { width: 1600, height: 1000 },
+    deviceScaleFactor,
+  });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(baseUrl + '/' + hash);
+  await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
+  return page;
+}
+
+export const items = (page) => page.evaluate(() => window.openzroItems());
+
+// Waits until an item with this label (or id) is on screen, and returns it.
+export async function findItem(page, label, { timeout = 5000 } = {}) {
+  const handle = await page.waitForFunction(
+    (l) => window.openzroItems().find((i) => i.label === l || i.id === l),
+    label, { timeout });
+  return handle.jsonValue();
+}
+
+export async function clickItem(page, label) {
+  const item = await findItem(page, label);
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.click(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
+  return item;
+}
+
+export async function waitForNoItem(page, label, { timeout = 5000 } = {}) {
+  await page.waitForFunction(
+    (l) => !window.openzroItems().some((i) => i.label === l), label, { timeout });
+}
