@@ -1,0 +1,67 @@
+// shell.html on browsers that cannot run the app, and paste from the system clipboard.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { clickItem, launchBrowser, newAppPage } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function pageWithout(initScript) {
+  const context = await browser.newContext();
+  await context.addInitScript(initScript);
+  const page = await context.newPage();
+  await page.goto(server.baseUrl + '/');
+  return page;
+}
+
+test('without WebGL 2 the page says so', async () => {
+  const page = await pageWithout(() => {
+    const original = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+      return kind === 'webgl2' ? null : original.call(this, kind, ...rest);
+    };
+  });
+  await page.getByText('WebGL 2 is not available').waitFor();
+  assert.equal(await page.locator('#status').isVisible(), true);
+  await page.context().close();
+});
+
+test('without WebAssembly the page says so', async () => {
+  const page = await pageWithout(() => { delete window.WebAssembly; });
+  await page.getByText('WebAssembly is not available').waitFor();
+  await page.context().close();
+});
+
+test('a missing wasm file is reported, not a blank page', async () => {
+  const context = await browser.newContext();
+  await context.route('**/openzro.wasm', (route) => route.fulfill({ status: 404, body: 'nope' }));
+  const page = await context.newPage();
+  await page.goto(server.baseUrl + '/');
+  await page.getByText('openZro Admin could not load').waitFor();
+  await page.getByText('HTTP 404').waitFor();
+  await context.close();
+});
+
+test('the loading indicator goes away once the app runs', async () => {
+  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  await page.waitForFunction(() => document.getElementById('status').hidden);
+  await page.context().close();
+});
+
+test('paste from the system clipboard into a text field', async () => {
+  const page = await newAppPage(browser, { baseUrl: server.baseUrl, hash: '#/team/users' });
+  await page.evaluate(() => navigator.clipboard.writeText('pasted@example.com'));
+  await clickItem(page, 'Search users');
+  await page.keyboard.press('Control+V');
+  await page.waitForFunction(() =>
+    window.openzroItems().find((i) => i.label === 'Search users')?.value === 'pasted@example.com');
+  await page.context().close();
+});
