@@ -31,11 +31,12 @@ void main_layout(App& app, FrameResult& result) {
     // [SECTION] Sidebar
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(16)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::BeginChild("##sidebar", ImVec2(px(240), 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     SidebarActions nav;
     sidebar(app.route, app.team_expanded, app.theme.mode, nav);
     ImGui::EndChild();
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
     ImGui::GetWindowDrawList()->AddLine(
         ImVec2(vp->WorkPos.x + px(240), vp->WorkPos.y),
@@ -44,9 +45,11 @@ void main_layout(App& app, FrameResult& result) {
     // [SECTION] Page
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(32), px(24)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().bg);
     ImGui::BeginChild("##page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
     PageActions page;
     switch (app.route.page) {
         case Page::Integrations:
