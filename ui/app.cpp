@@ -1,22 +1,14 @@
-#include "app.h"
+#include "ui/app.h"
 
 #include <imgui_internal.h>
 
-#include <algorithm>
-
-#include "sidebar.h"
-#include "widgets.h"
+#include "ui/pages/not_found_page.h"
+#include "ui/sidebar.h"
+#include "ui/widgets.h"
 
 namespace ui {
 
 namespace {
-
-// Earliest of two optional wake-up delays (negative = none).
-double earliest(double a, double b) {
-    if (a < 0) return b;
-    if (b < 0) return a;
-    return std::min(a, b);
-}
 
 void main_layout(App& app, FrameResult& result) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
@@ -50,16 +42,17 @@ void main_layout(App& app, FrameResult& result) {
     ImGui::BeginChild("##page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
-    PageActions page;
+    PageContext page{app.services, app.route, app.route.path != app.shown_path, result};
+    app.shown_path = app.route.path;
     switch (app.route.page) {
         case Page::Integrations:
-            integrations_page(app.integrations, app.config.api_origin, page);
+            integrations_page(app.integrations, page);
             break;
         case Page::TeamUsers:
             users_page(app.users, page);
             break;
         case Page::NotFound:
-            not_found_page(app.route.path, page);
+            not_found_page(page);
             break;
     }
     ImGui::EndChild();
@@ -68,19 +61,16 @@ void main_layout(App& app, FrameResult& result) {
 
     if (nav.toggle_theme)
         app_set_theme(app, app.theme.mode == ThemeMode::Dark ? ThemeMode::Light : ThemeMode::Dark);
-    const std::string& go = !nav.navigate_hash.empty() ? nav.navigate_hash : page.navigate_hash;
-    if (!go.empty() && go != route_format(app.route)) {
-        app.route = route_parse(go);
-        result.navigate_hash = go;
-    }
-    result.open_url = page.open_url;
-    result.wake_after = earliest(result.wake_after, page.wake_after);
+    if (!nav.navigate_hash.empty()) result.navigate_hash = nav.navigate_hash;
+    if (result.navigate_hash == route_format(app.route)) result.navigate_hash.clear();
+    if (!result.navigate_hash.empty()) app.route = route_parse(result.navigate_hash);
 }
 
 }  // namespace
 
-void app_init(App& app, const AppConfig& config) {
+void app_init(App& app, const AppConfig& config, openzro::Api* api) {
     app.config = config;
+    app.services = {api, &app.toasts, config.api_origin};
     app.route = route_parse(config.route_hash);
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // nothing is written to disk or browser storage
@@ -91,17 +81,15 @@ void app_init(App& app, const AppConfig& config) {
     registry_attach(app.registry);
 }
 
-FrameResult app_frame(App& app) {
+FrameResult app_frame(App& app, const std::function<void()>& overlay) {
     theme_set_current(&app.theme);
     ImGui::NewFrame();
     registry_begin_frame(app.registry);
     FrameResult result;
     ImGui::PushFont(font(Font::Body));
     main_layout(app, result);
-    if (confirm_draw(app.confirm) != ConfirmResult::None) {
-        // No page asks for confirmation yet; the pages that do will act on the answer.
-    }
-    result.wake_after = earliest(result.wake_after, toasts_draw(app.toasts));
+    if (overlay) overlay();
+    result.wake_after = earliest_wake(result.wake_after, toasts_draw(app.toasts));
     ImGui::PopFont();
     ImGui::Render();
     registry_end_frame(app.registry);

@@ -2,14 +2,17 @@
 // the test harness natively) owns the ImGui context, input and rendering; the app builds one
 // frame from its state and says what the platform should do next.
 #pragma once
+#include <functional>
 #include <string>
 
-#include "confirm_dialog.h"
-#include "item_registry.h"
-#include "pages/pages.h"
-#include "route.h"
-#include "theme.h"
-#include "toasts.h"
+#include "client/api.h"
+#include "ui/item_registry.h"
+#include "ui/pages/integrations_page.h"
+#include "ui/pages/page.h"
+#include "ui/pages/users_page.h"
+#include "ui/route.h"
+#include "ui/theme.h"
+#include "ui/toasts.h"
 
 namespace ui {
 
@@ -20,12 +23,9 @@ struct AppConfig {
     std::string api_origin;  // where the management API lives, e.g. "https://vpn.example.com"
 };
 
-// What a frame asks of the platform.
-struct FrameResult {
-    std::string navigate_hash;  // non-empty: push this hash to the browser history
-    std::string open_url;       // non-empty: open in a new tab (inside the click's activation)
-    double wake_after = -1;     // >= 0: render again after this many seconds, even if idle
-};
+// What a frame asks of the platform: the pages' actions (a route to push to the history, a
+// URL to open inside the click's activation, a file to save, when to wake up while idle).
+using FrameResult = PageActions;
 
 struct App {
     AppConfig config;
@@ -33,17 +33,20 @@ struct App {
     ItemRegistry registry;
     Route route;
     Toasts toasts;
-    ConfirmDialog confirm;
+    Services services;
+    std::string shown_path;  // the page drawn last frame: a change means a page was entered
     IntegrationsPageState integrations;
     UsersPageState users;
     bool team_expanded = true;
 };
 
 // Needs a current ImGui context. Applies the theme, loads the fonts and attaches the registry.
-void app_init(App& app, const AppConfig& config);
+// `api` (owned by the platform, may be null in widget tests) must outlive the app.
+void app_init(App& app, const AppConfig& config, openzro::Api* api);
 // Runs ImGui::NewFrame(), builds every view, then ImGui::Render(). The platform feeds input and
 // io.DisplaySize/DeltaTime before, and draws ImGui::GetDrawData() after.
-FrameResult app_frame(App& app);
+// `overlay`, when given, is drawn over the app (tests use it to show a widget in context).
+FrameResult app_frame(App& app, const std::function<void()>& overlay = {});
 // The browser's location changed (deep link, back, forward).
 void app_set_route(App& app, const std::string& hash);
 // devicePixelRatio changed: restyles and reloads fonts. The platform must then re-upload the

@@ -1,9 +1,9 @@
-#include "confirm_dialog.h"
+#include "ui/confirm_dialog.h"
 
 #include <imgui.h>
 
-#include "theme.h"
-#include "widgets.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

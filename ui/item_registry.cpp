@@ -1,4 +1,4 @@
-#include "item_registry.h"
+#include "ui/item_registry.h"
 
 #include <imgui_internal.h>
 

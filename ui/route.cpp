@@ -1,4 +1,4 @@
-#include "route.h"
+#include "ui/route.h"
 
 namespace ui {
 

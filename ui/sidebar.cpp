@@ -1,10 +1,10 @@
-#include "sidebar.h"
+#include "ui/sidebar.h"
 
 #include <imgui_internal.h>
 
-#include "icons.h"
-#include "item_registry.h"
-#include "widgets.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

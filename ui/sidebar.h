@@ -3,8 +3,8 @@
 #pragma once
 #include <string>
 
-#include "route.h"
-#include "theme.h"
+#include "ui/route.h"
+#include "ui/theme.h"
 
 namespace ui {
 

@@ -1,6 +1,6 @@
-#include "theme.h"
+#include "ui/theme.h"
 
-#include "icons.h"
+#include "ui/icons.h"
 
 extern const unsigned char font_inter_regular[];
 extern const unsigned int font_inter_regular_size;

@@ -1,13 +1,13 @@
-#include "toasts.h"
+#include "ui/toasts.h"
 
 #include <imgui.h>
 
 #include <algorithm>
 
-#include "icons.h"
-#include "item_registry.h"
-#include "theme.h"
-#include "widgets.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

@@ -6,7 +6,7 @@
 
 #include <string>
 
-#include "theme.h"
+#include "ui/theme.h"
 
 namespace ui {
 

@@ -9,9 +9,15 @@ void set_clipboard(void* user, const char* text) {
 const char* get_clipboard(void* user) {
     return static_cast<Harness*>(user)->clipboard.c_str();
 }
+openzro::ApiConfig api_config() {
+    openzro::ApiConfig config;
+    config.auth = {openzro::Auth::Kind::kToken, "test-token"};
+    return config;
+}
 }  // namespace
 
-Harness::Harness(const HarnessConfig& config) {
+Harness::Harness(const HarnessConfig& config) : api(api_config(), http, clock) {
+    if (config.responder) http.set_responder(config.responder);
     context_ = ImGui::CreateContext();
     ImGui::SetCurrentContext(context_);  // CreateContext keeps the previous one current
     ImGuiIO& io = ImGui::GetIO();
@@ -20,8 +26,8 @@ Harness::Harness(const HarnessConfig& config) {
     io.ClipboardUserData = this;
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
-    ui::app_init(app,
-                 {ui::ThemeMode::Dark, config.pixel_ratio, config.route_hash, config.api_origin});
+    ui::app_init(
+        app, {ui::ThemeMode::Dark, config.pixel_ratio, config.route_hash, config.api_origin}, &api);
     // No renderer: building the atlas is enough for text layout.
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
@@ -42,9 +48,12 @@ void Harness::frame(int count) {
     activate();
     for (int i = 0; i < count; ++i) {
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
-        last = ui::app_frame(app);
+        clock.advance(16);
+        http.deliver();
+        last = ui::app_frame(app, overlay);
         if (!last.navigate_hash.empty()) history.push_back(last.navigate_hash);
         if (!last.open_url.empty()) opened_urls.push_back(last.open_url);
+        if (!last.download.filename.empty()) downloads.push_back(last.download);
     }
 }
 

@@ -4,9 +4,13 @@
 #pragma once
 #include <imgui.h>
 
+#include <functional>
 #include <string>
 #include <vector>
 
+#include "client/api.h"
+#include "client/clock.h"
+#include "client/fake_http_client.h"
 #include "ui/app.h"
 
 namespace harness {
@@ -16,6 +20,8 @@ struct HarnessConfig {
     float pixel_ratio = 1.0f;
     std::string route_hash;
     std::string api_origin = "http://127.0.0.1:8080";
+    // Answers the app's API requests; unset: every request stays pending.
+    openzro::FakeHttpClient::Responder responder;
 };
 
 class Harness {
@@ -25,7 +31,8 @@ class Harness {
     Harness(const Harness&) = delete;
     Harness& operator=(const Harness&) = delete;
 
-    // Runs `count` frames of 1/60 s each, applying what each frame asks of the platform.
+    // Runs `count` frames of 1/60 s each: delivers finished HTTP exchanges, moves the clock,
+    // draws the app (and the overlay, if any) and applies what the frame asks of the platform.
     void frame(int count = 1);
     // Items of the last frame, by visible label or by "##id".
     const ui::Item* find(const std::string& label_or_id) const;
@@ -39,10 +46,16 @@ class Harness {
     // Lets ImGui's own clock run (toasts, copy feedback) by `seconds` of idle frames.
     void advance(double seconds);
 
+    // Declared before the app: the app's Api uses them until it is destroyed.
+    openzro::FakeHttpClient http;
+    openzro::ManualClock clock;
+    openzro::Api api;
     ui::App app;
+    std::function<void()> overlay;  // drawn over the app each frame (widget tests)
     std::string clipboard;
     std::vector<std::string> history;  // location hashes, oldest first
     std::vector<std::string> opened_urls;
+    std::vector<ui::Download> downloads;
     ui::FrameResult last;
 
   private:

@@ -80,21 +80,30 @@ TEST(Toasts, InfoExpiresAfterFourSecondsErrorsStay) {
 
 TEST(ConfirmDialog, EscapeCancelsAndConfirmAnswers) {
     Harness h;
-    ui::confirm_open(h.app.confirm, "Delete integration?", "Okta stops syncing.", "Delete", 7);
+    ui::ConfirmDialog dialog;
+    ui::ConfirmResult answer = ui::ConfirmResult::None;
+    h.overlay = [&] {
+        const ui::ConfirmResult r = ui::confirm_draw(dialog);
+        if (r != ui::ConfirmResult::None) answer = r;
+    };
+    ui::confirm_open(dialog, "Delete integration?", "Okta stops syncing.", "Delete", 7);
     h.frame(2);
     ASSERT_NE(h.find("Delete"), nullptr);
     ASSERT_NE(h.find("Cancel"), nullptr);
     h.press(ImGuiKey_Escape);
-    EXPECT_FALSE(h.app.confirm.open);
+    EXPECT_EQ(answer, ui::ConfirmResult::Cancelled);
+    EXPECT_FALSE(dialog.open);
     EXPECT_EQ(h.find("Delete"), nullptr);
 
-    ui::confirm_open(h.app.confirm, "Delete integration?", "Okta stops syncing.", "Delete", 7);
+    ui::confirm_open(dialog, "Delete integration?", "Okta stops syncing.", "Delete", 7);
     h.frame(2);
     // Clicks outside the dialog do not reach the page behind it.
     const size_t before = h.history.size();
     ASSERT_TRUE(h.click("Users"));
     EXPECT_EQ(h.history.size(), before);
-    EXPECT_TRUE(h.app.confirm.open);
+    EXPECT_TRUE(dialog.open);
     ASSERT_TRUE(h.click("Delete"));
-    EXPECT_FALSE(h.app.confirm.open);
+    EXPECT_EQ(answer, ui::ConfirmResult::Confirmed);
+    EXPECT_EQ(dialog.action, 7);
+    EXPECT_FALSE(dialog.open);
 }

@@ -2,13 +2,12 @@
 // hold and the one fact that is already true: where Okta will send SCIM requests.
 #include <algorithm>
 
-#include "../icons.h"
-#include "pages.h"
+#include "ui/icons.h"
+#include "ui/pages/integrations_page.h"
 
 namespace ui {
 
-void integrations_page(IntegrationsPageState& state, const std::string& api_origin,
-                       PageActions& actions) {
+void integrations_page(IntegrationsPageState& state, PageContext& context) {
     page_header(nullptr, "Integrations", "Connect openZro to the services your team already uses.");
     heading("Identity Provider", Font::Section);
     text_muted("Sign in with your identity provider and keep users and groups in sync.");
@@ -37,7 +36,8 @@ void integrations_page(IntegrationsPageState& state, const std::string& api_orig
         text_muted("Single sign-on over OpenID Connect, then users and groups over SCIM 2.0.");
         ImGui::EndGroup();
         ImGui::Dummy(ImVec2(0, px(8)));
-        copy_field("SCIM connector base URL", api_origin + "/api/scim/v2", state.scim_url);
+        copy_field("SCIM connector base URL", context.services.api_origin + "/api/scim/v2",
+                   state.scim_url);
         ImGui::PushFont(font(Font::Small));
         text_muted("Okta sends users and groups to this address once provisioning is set up.");
         ImGui::PopFont();
@@ -47,12 +47,12 @@ void integrations_page(IntegrationsPageState& state, const std::string& api_orig
         ImGui::SameLine(0, px(16));
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(7));
         link("Okta SCIM documentation", "https://developer.okta.com/docs/concepts/scim/",
-             actions.open_url);
+             context.actions.open_url);
     }
     ImGui::EndChild();
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
-    actions.wake_after = copy_field_pending(state.scim_url);
+    context.actions.wake_after = copy_field_pending(state.scim_url);
 }
 
 }  // namespace ui

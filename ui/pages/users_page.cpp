@@ -1,12 +1,13 @@
 // #/team/users. Until the users table lands (Team > Users issue), the page shows what it will
 // hold; the search field is already the one the table will use.
-#include "../icons.h"
-#include "../route.h"
-#include "pages.h"
+#include "ui/pages/users_page.h"
+#include "ui/icons.h"
+#include "ui/route.h"
+#include "ui/widgets.h"
 
 namespace ui {
 
-void users_page(UsersPageState& state, PageActions& actions) {
+void users_page(UsersPageState& state, PageContext& context) {
     page_header("Team", "Users",
                 "Everyone in your account, including the users Okta provisions over SCIM.");
     text_field("Search users", state.search,
@@ -19,16 +20,9 @@ void users_page(UsersPageState& state, PageActions& actions) {
                     "The user table (name, role, status, groups, source and last login) will "
                     "list everyone here, users provisioned from Okta included.",
                     "Go to Integrations"))
-        actions.navigate_hash = route_hash(Page::Integrations);
+        context.actions.navigate_hash = route_hash(Page::Integrations);
     ImGui::EndChild();
     ImGui::PopStyleColor();
-}
-
-void not_found_page(const std::string& path, PageActions& actions) {
-    page_header(nullptr, "Page not found", nullptr);
-    const std::string sentence = "There is no page at " + path + ".";
-    if (empty_state(OZ_ICON_WARNING, sentence.c_str(), "Go to Integrations"))
-        actions.navigate_hash = route_hash(Page::Integrations);
 }
 
 }  // namespace ui

@@ -2,8 +2,8 @@
 // disabled at 40% with a tooltip that says why).
 #include <imgui_internal.h>
 
-#include "../item_registry.h"
-#include "../widgets.h"
+#include "ui/item_registry.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

@@ -2,9 +2,9 @@
 // the right that turns into a check mark for 2 s; secrets masked with a show toggle).
 #include <imgui_internal.h>
 
-#include "../icons.h"
-#include "../item_registry.h"
-#include "../widgets.h"
+#include "ui/icons.h"
+#include "ui/item_registry.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

@@ -1,7 +1,7 @@
 // Text, badges, status dots, page headers and empty states.
 #include <imgui_internal.h>
 
-#include "../widgets.h"
+#include "ui/widgets.h"
 
 namespace ui {
 

@@ -3,8 +3,8 @@
 #include <imgui_internal.h>
 #include <imgui_stdlib.h>
 
-#include "../item_registry.h"
-#include "../widgets.h"
+#include "ui/item_registry.h"
+#include "ui/widgets.h"
 
 namespace ui {
 
