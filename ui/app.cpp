@@ -66,7 +66,31 @@ void main_layout(App& app, FrameResult& result) {
     if (!result.navigate_hash.empty()) app.route = route_parse(result.navigate_hash);
 }
 
+// A blocking notice: nothing the admin does can work until they sign in again.
+void signed_out_notice() {
+    constexpr const char* kPopup = "##signed-out";
+    if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
+    ImGui::PushStyleColor(ImGuiCol_PopupBg, colors().surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
+    if (ImGui::BeginPopupModal(kPopup, nullptr,
+                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings)) {
+        heading("You are signed out", Font::Section);
+        ImGui::Dummy(ImVec2(0, px(4)));
+        text_wrapped_muted(
+            "Your session has ended, so nothing can be loaded or saved. Open the one-time "
+            "sign-in link that openzro-server prints when it starts, then reload this page.");
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
 }  // namespace
+
+void app_set_signed_out(App& app) { app.signed_out = true; }
 
 void app_init(App& app, const AppConfig& config, openzro::Api* api) {
     app.config = config;
@@ -89,6 +113,7 @@ FrameResult app_frame(App& app, const std::function<void()>& overlay) {
     ImGui::PushFont(font(Font::Body));
     main_layout(app, result);
     if (overlay) overlay();
+    if (app.signed_out) signed_out_notice();
     result.wake_after = earliest_wake(result.wake_after, toasts_draw(app.toasts));
     ImGui::PopFont();
     ImGui::Render();

@@ -35,6 +35,7 @@ struct App {
     Toasts toasts;
     Services services;
     std::string shown_path;  // the page drawn last frame: a change means a page was entered
+    bool signed_out = false;  // the API answered 401: the session is gone
     IntegrationsPageState integrations;
     UsersPageState users;
     bool team_expanded = true;
@@ -53,5 +54,7 @@ void app_set_route(App& app, const std::string& hash);
 // font texture. Returns false when nothing changed.
 bool app_set_pixel_ratio(App& app, float pixel_ratio);
 void app_set_theme(App& app, ThemeMode mode);
+// The API said the session is gone (401). The app says so until the page is reloaded.
+void app_set_signed_out(App& app);
 
 }  // namespace ui

@@ -23,10 +23,14 @@ void mouse_to_imgui(long client_x, long client_y) {
 
 int button_from_dom(unsigned short button) {
     switch (button) {
-        case 0: return ImGuiMouseButton_Left;
-        case 1: return ImGuiMouseButton_Middle;
-        case 2: return ImGuiMouseButton_Right;
-        default: return -1;
+        case 0:
+            return ImGuiMouseButton_Left;
+        case 1:
+            return ImGuiMouseButton_Middle;
+        case 2:
+            return ImGuiMouseButton_Right;
+        default:
+            return -1;
     }
 }
 
@@ -59,7 +63,7 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* on_canvas) {
 
 EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
     // deltaMode: 0 pixels, 1 lines, 2 pages. ImGui counts in "lines".
-    const double per_line = e->deltaMode == DOM_DELTA_PIXEL ? 100.0
+    const double per_line = e->deltaMode == DOM_DELTA_PIXEL  ? 100.0
                             : e->deltaMode == DOM_DELTA_LINE ? 3.0
                                                              : 1.0;
     mouse_to_imgui(e->mouse.clientX, e->mouse.clientY);
@@ -120,13 +124,24 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     if (character) return EM_TRUE;
     if (command) return io.WantTextInput && is_editing_chord(key) ? EM_TRUE : EM_FALSE;
     switch (key) {
-        case ImGuiKey_Tab: case ImGuiKey_Backspace: case ImGuiKey_Space: case ImGuiKey_Enter:
-        case ImGuiKey_KeypadEnter: case ImGuiKey_LeftArrow: case ImGuiKey_RightArrow:
-        case ImGuiKey_UpArrow: case ImGuiKey_DownArrow: case ImGuiKey_PageUp:
-        case ImGuiKey_PageDown: case ImGuiKey_Home: case ImGuiKey_End: case ImGuiKey_Delete:
+        case ImGuiKey_Tab:
+        case ImGuiKey_Backspace:
+        case ImGuiKey_Space:
+        case ImGuiKey_Enter:
+        case ImGuiKey_KeypadEnter:
+        case ImGuiKey_LeftArrow:
+        case ImGuiKey_RightArrow:
+        case ImGuiKey_UpArrow:
+        case ImGuiKey_DownArrow:
+        case ImGuiKey_PageUp:
+        case ImGuiKey_PageDown:
+        case ImGuiKey_Home:
+        case ImGuiKey_End:
+        case ImGuiKey_Delete:
         case ImGuiKey_Escape:
             return EM_TRUE;
-        default: return EM_FALSE;
+        default:
+            return EM_FALSE;
     }
 }
 

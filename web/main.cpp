@@ -21,7 +21,9 @@ void set_clipboard(void*, const char* text) {
     browser_write_clipboard(state().clipboard.c_str());
 }
 
-const char* get_clipboard(void*) { return state().clipboard.c_str(); }
+const char* get_clipboard(void*) {
+    return state().clipboard.c_str();
+}
 
 bool create_gl_context() {
     EmscriptenWebGLContextAttributes attrs;
@@ -62,7 +64,9 @@ EMSCRIPTEN_KEEPALIVE const char* openzro_items_json() {
     return json.c_str();
 }
 
-EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() { return web::state().frame_count; }
+EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
+    return web::state().frame_count;
+}
 
 }  // extern "C"
 

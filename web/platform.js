@@ -73,6 +73,20 @@ mergeInto(LibraryManager.library, {
     if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   },
 
+  oz_download: function (namePtr, typePtr, data, size) {
+    // Copy out of the wasm heap: the Blob must not see later writes or a grown heap.
+    var bytes = HEAPU8.slice(data, data + size);
+    var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(typePtr) }));
+    var link = document.createElement('a');
+    link.href = url;
+    link.download = UTF8ToString(namePtr);
+    link.style.display = 'none';
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 1000);
+  },
+
   oz_write_clipboard: function (ptr) {
     var text = UTF8ToString(ptr);
     var canvas = Module['ozCanvas'];

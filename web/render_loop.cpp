@@ -34,6 +34,7 @@ void apply(const ui::FrameResult& r) {
     WebState& s = state();
     if (!r.navigate_hash.empty()) browser_push_hash(r.navigate_hash);
     if (!r.open_url.empty()) browser_open_url(r.open_url);
+    if (!r.download.filename.empty()) browser_download(r.download);
     if (r.wake_after >= 0) {
         if (s.wake_timer) emscripten_clear_timeout(s.wake_timer);
         s.wake_timer = emscripten_set_timeout(on_wake_timer, r.wake_after * 1000.0 + 16, nullptr);

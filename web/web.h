@@ -17,12 +17,12 @@ constexpr const char* kCanvas = "!canvas";
 struct WebState {
     ui::App app;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    int fb_width = 0, fb_height = 0;        // canvas backing store, device pixels
-    float css_width = 0, css_height = 0;    // canvas size in CSS pixels
+    int fb_width = 0, fb_height = 0;      // canvas backing store, device pixels
+    float css_width = 0, css_height = 0;  // canvas size in CSS pixels
     float pixel_ratio = 1.0f;
     bool frame_scheduled = false;
-    int settle_frames = 0;       // frames still to draw after the last event
-    double last_input_ms = 0;    // for delayed hover effects (tooltips)
+    int settle_frames = 0;     // frames still to draw after the last event
+    double last_input_ms = 0;  // for delayed hover effects (tooltips)
     double last_frame_ms = 0;
     long wake_timer = 0;
     unsigned frame_count = 0;
@@ -34,7 +34,7 @@ struct WebState {
 WebState& state();
 
 // [SECTION] render_loop.cpp: frames on demand
-void request_frame();               // input, resize and network callbacks call this
+void request_frame();  // input, resize and network callbacks call this
 void resize(float css_width, float css_height, float pixel_ratio);
 
 // [SECTION] input.cpp: DOM events -> ImGui io
@@ -47,10 +47,11 @@ std::string browser_location_hash();
 std::string browser_origin();
 void browser_push_hash(const std::string& hash);
 void browser_open_url(const std::string& url);
+void browser_download(const ui::Download& file);  // the browser saves it (a Blob download)
 void browser_write_clipboard(const char* text);
 void browser_set_cursor(ImGuiMouseCursor cursor);
 bool browser_is_mac();
-ImVec2 browser_canvas_origin();  // canvas top-left in client (viewport) CSS pixels
+ImVec2 browser_canvas_origin();           // canvas top-left in client (viewport) CSS pixels
 void browser_fatal(const char* message);  // the page shows it in place of the app
 
 }  // namespace web

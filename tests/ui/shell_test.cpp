@@ -104,3 +104,13 @@ TEST(Shell, HighDpiScalesLayoutButKeepsLabels) {
     ASSERT_NE(b, nullptr);
     EXPECT_NEAR(b->max.x - b->min.x, 2 * w1, 2.0f);
 }
+
+TEST(Shell, SignedOutBlocksTheAppWithAnExplanation) {
+    Harness h;
+    ui::app_set_signed_out(h.app);
+    h.frame(2);
+    const size_t before = h.history.size();
+    ASSERT_TRUE(h.click("Users"));  // behind the notice: nothing happens
+    EXPECT_EQ(h.history.size(), before);
+    EXPECT_EQ(h.app.route.page, ui::Page::Integrations);
+}
