@@ -30,6 +30,7 @@ std::optional<std::string> Request::param(std::string_view name, bool any_case) 
 }
 
 std::string Response::header(std::string_view name) const {
+    if (iequals(name, "content-type")) return content_type;
     for (const auto& [key, value] : headers)
         if (iequals(key, name)) return value;
     return {};

@@ -1,0 +1,128 @@
+// The SCIM filter parser and PATCH applier on their own.
+#include <gtest/gtest.h>
+
+#include "server/scim_filter.h"
+#include "server/scim_patch.h"
+#include "server/scim_resources.h"
+
+namespace openzro::scim {
+namespace {
+
+using json = nlohmann::json;
+
+const json kUser = {{"id", "u1"},
+                    {"userName", "Jane@Example.com"},
+                    {"externalId", "00uX"},
+                    {"active", true},
+                    {"name", {{"givenName", "Jane"}}},
+                    {"emails", {{{"type", "work"}, {"value", "jane@example.com"}}}}};
+
+bool matches(const std::string& text) {
+    const FilterParse f = parse_filter(text);
+    EXPECT_TRUE(f.ok) << text << ": " << f.error;
+    return f.ok && filter_matches(f.root, kUser);
+}
+
+TEST(ScimFilter, Operators) {
+    EXPECT_TRUE(matches("userName eq \"jane@example.com\""));
+    EXPECT_TRUE(matches("UserName Eq \"JANE@EXAMPLE.COM\""));
+    EXPECT_FALSE(matches("externalId eq \"00ux\""));  // externalId is case-exact
+    EXPECT_TRUE(matches("name.givenName sw \"Ja\""));
+    EXPECT_TRUE(matches("emails.value co \"example\""));
+    EXPECT_TRUE(matches("emails pr"));
+    EXPECT_FALSE(matches("title pr"));
+    EXPECT_TRUE(matches("active eq true and not (userName eq \"x\")"));
+    EXPECT_TRUE(matches("userName eq \"x\" or (externalId eq \"00uX\")"));
+    EXPECT_TRUE(matches("urn:ietf:params:scim:schemas:core:2.0:User:userName ne \"x\""));
+    EXPECT_TRUE(matches("userName eq \"jane@example.com\" AND active eq TRUE"));
+}
+
+TEST(ScimFilter, Rejects) {
+    for (const char* bad :
+         {"", "userName", "userName eq", "userName zz \"x\"", "(userName eq \"x\"",
+          "emails[type eq \"work\"]", "userName eq \"x", "userName eq x", "not userName eq \"x\"",
+          "a eq \"1\" b", "userName eq \"x\" and"}) {
+        EXPECT_FALSE(parse_filter(bad).ok) << bad;
+    }
+    std::string deep(200, '(');
+    EXPECT_FALSE(parse_filter(deep + "a eq 1").ok);
+}
+
+TEST(ScimFilter, SimpleEquality) {
+    const auto eq = simple_equality(parse_filter("userName eq \"a@b.c\"").root);
+    ASSERT_TRUE(eq);
+    EXPECT_EQ(eq->first, "username");
+    EXPECT_EQ(eq->second, "a@b.c");
+    EXPECT_FALSE(simple_equality(parse_filter("userName co \"a\"").root));
+}
+
+PatchResult patch(json& resource, const json& operations) {
+    return apply_patch(resource, {{"Operations", operations}});
+}
+
+TEST(ScimPatch, NoPathReplaceAndIdInsideValue) {
+    json r = kUser;
+    EXPECT_TRUE(
+        patch(r, {{{"op", "replace"},
+                   {"value", {{"id", "u1"}, {"active", false}, {"name.familyName", "Doe"}}}}})
+            .ok);
+    EXPECT_EQ(r["active"], false);
+    EXPECT_EQ(r["name"]["familyName"], "Doe");
+    const PatchResult bad = patch(r, {{{"op", "replace"}, {"value", {{"id", "u2"}}}}});
+    EXPECT_FALSE(bad.ok);
+    EXPECT_EQ(bad.scim_type, "mutability");
+}
+
+TEST(ScimPatch, FailedPatchChangesNothing) {
+    json r = kUser;
+    EXPECT_FALSE(
+        patch(r, {{{"op", "replace"}, {"path", "active"}, {"value", false}}, {{"op", "explode"}}})
+            .ok);
+    EXPECT_EQ(r, kUser);
+}
+
+TEST(ScimPatch, Members) {
+    json g = {{"id", "g1"}, {"members", {{{"value", "a"}}, {{"value", "b"}}}}};
+    EXPECT_TRUE(patch(g, {{{"op", "add"},
+                           {"path", "members"},
+                           {"value", {{{"value", "b"}}, {{"value", "c"}}}}}})
+                    .ok);
+    EXPECT_EQ(g["members"].size(), 3u);
+    EXPECT_TRUE(patch(g, {{{"op", "remove"}, {"path", "members[value eq \"a\"]"}}}).ok);
+    EXPECT_EQ(g["members"].size(), 2u);
+    EXPECT_TRUE(patch(g, {{{"op", "remove"}, {"path", "members[value eq \"zzz\"]"}}}).ok);
+    EXPECT_TRUE(patch(g, {{{"op", "REPLACE"}, {"path", "members"}, {"value", json::array()}}}).ok);
+    EXPECT_EQ(g["members"], json::array());
+    EXPECT_TRUE(patch(g, {{{"op", "remove"}, {"path", "members"}}}).ok);
+    EXPECT_FALSE(g.contains("members"));
+}
+
+TEST(ScimPatch, Errors) {
+    json r = kUser;
+    EXPECT_EQ(apply_patch(r, json::array()).scim_type, "invalidSyntax");
+    EXPECT_EQ(apply_patch(r, {{"Operations", json::array()}}).scim_type, "invalidSyntax");
+    EXPECT_EQ(patch(r, {{{"op", "remove"}}}).scim_type, "noTarget");
+    EXPECT_EQ(patch(r, {{{"op", "replace"}, {"value", 5}}}).scim_type, "invalidValue");
+    EXPECT_EQ(
+        patch(r, {{{"op", "replace"}, {"path", "emails[type eq \"home\"].value"}, {"value", "x"}}})
+            .scim_type,
+        "noTarget");
+    EXPECT_EQ(patch(r, {{{"op", "replace"}, {"path", "emails[type zz].value"}, {"value", "x"}}})
+                  .scim_type,
+              "invalidPath");
+    EXPECT_EQ(patch(r, {{{"op", "replace"}, {"path", 7}, {"value", "x"}}}).scim_type,
+              "invalidPath");
+}
+
+TEST(ScimResources, ReadUserNormalisesAndDropsPassword) {
+    UserRecord u;
+    EXPECT_FALSE(read_user({{"userName", "a@b.c"}, {"active", "False"}, {"password", "p"}}, u));
+    EXPECT_TRUE(u.is_blocked);
+    EXPECT_EQ(u.scim.find("\"p\""), std::string::npos);
+    EXPECT_TRUE(read_user({{"userName", ""}}, u));
+    EXPECT_TRUE(read_user({{"userName", "a"}, {"active", "maybe"}}, u));
+    EXPECT_FALSE(depth_ok(json::parse(std::string(40, '[') + std::string(40, ']')), 16));
+}
+
+}  // namespace
+}  // namespace openzro::scim

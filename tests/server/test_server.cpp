@@ -1,0 +1,86 @@
+#include "tests/server/test_server.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "server/scim_filter.h"
+
+namespace openzro::testing {
+
+std::filesystem::path make_temp_dir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "openzro-test-XXXXXX").string();
+    if (!::mkdtemp(pattern.data())) return {};
+    return pattern;
+}
+
+TestServer::TestServer(AppOptions options, bool with_integration) : dir_(make_temp_dir()) {
+    std::string error;
+    store_ = Store::open(dir_.string(), error);
+    EXPECT_TRUE(store_) << error;
+    pat_ = store_->ensure_owner();
+    app_ = std::make_unique<App>(*store_, options);
+    if (!with_integration) return;
+    const Response created = api("POST", "/api/integrations/okta-scim-idp",
+                                 {{"connection_name", "okta"}, {"group_prefixes", json::array()}});
+    const json b = body_of(created);
+    scim_token_ = string_field(b, "auth_token");
+    if (const json* id = scim::find_key(b, "id"); id && id->is_number_integer())
+        integration_id_ = id->get<std::int64_t>();
+}
+
+TestServer::~TestServer() {
+    app_.reset();
+    store_.reset();
+    std::error_code ec;
+    std::filesystem::remove_all(dir_, ec);
+}
+
+Response TestServer::call(const std::string& method, const std::string& target,
+                          const std::string& body,
+                          const std::map<std::string, std::string>& headers) {
+    Request r;
+    r.method = method;
+    r.target = target;
+    r.body = body;
+    r.remote = "127.0.0.1";
+    for (const auto& [k, v] : headers) r.headers[to_lower(k)] = v;
+    EXPECT_TRUE(parse_target(r)) << target;
+    return app_->handle(r);
+}
+
+Response TestServer::api(const std::string& method, const std::string& target, const json& body) {
+    return call(method, target, body.is_null() ? "" : body.dump(),
+                {{"Authorization", "Token " + pat_}, {"Content-Type", "application/json"}});
+}
+
+Response TestServer::scim(const std::string& method, const std::string& target, const json& body) {
+    return call(method, "/api/scim/v2" + target, body.is_null() ? "" : body.dump(),
+                {{"Authorization", "Bearer " + scim_token_},
+                 {"Content-Type", "application/scim+json; charset=utf-8"},
+                 {"User-Agent", "Okta SCIM Client 1.0.0"}});
+}
+
+json body_of(const Response& response) {
+    return json::parse(response.body, nullptr, false);
+}
+
+std::string string_field(const json& object, const char* key) {
+    const json* value = scim::find_key(object, key);
+    return value && value->is_string() ? value->get<std::string>() : std::string();
+}
+
+json okta_user(const std::string& user_name, const std::string& given, const std::string& family,
+               const std::string& external_id) {
+    return {{"schemas", json::array({"urn:ietf:params:scim:schemas:core:2.0:User"})},
+            {"userName", user_name},
+            {"name", {{"givenName", given}, {"familyName", family}}},
+            {"emails", json::array({{{"primary", true}, {"value", user_name}, {"type", "work"}}})},
+            {"displayName", given + " " + family},
+            {"locale", "en-US"},
+            {"externalId", external_id},
+            {"groups", json::array()},
+            {"password", "Okta-placeholder-Pa55"},
+            {"active", true}};
+}
+
+}  // namespace openzro::testing

@@ -1,0 +1,58 @@
+// An in-process server for tests: a fresh data folder, the owner's access token, one Okta
+// SCIM integration, and calls that go through the same App the binary serves.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "server/app.h"
+#include "server/http_types.h"
+#include "server/store.h"
+
+namespace openzro::testing {
+
+using json = nlohmann::json;
+
+class TestServer {
+  public:
+    explicit TestServer(AppOptions options = {}, bool with_integration = true);
+    ~TestServer();
+
+    Response call(const std::string& method, const std::string& target,
+                  const std::string& body = "",
+                  const std::map<std::string, std::string>& headers = {});
+    // Management API with the owner's access token.
+    Response api(const std::string& method, const std::string& target, const json& body = nullptr);
+    // SCIM as Okta sends it (Bearer token, scim+json body, Okta's User-Agent).
+    Response scim(const std::string& method, const std::string& target, const json& body = nullptr);
+
+    Store& store() { return *store_; }
+    App& app() { return *app_; }
+    const std::string& pat() const { return pat_; }
+    const std::string& scim_token() const { return scim_token_; }
+    std::int64_t integration_id() const { return integration_id_; }
+    const std::filesystem::path& dir() const { return dir_; }
+
+  private:
+    std::filesystem::path dir_;
+    std::unique_ptr<Store> store_;
+    std::unique_ptr<App> app_;
+    std::string pat_;
+    std::string scim_token_;
+    std::int64_t integration_id_ = 0;
+};
+
+json body_of(const Response& response);
+// A string member of a JSON object, or "".
+std::string string_field(const json& object, const char* key);
+
+// An Okta-shaped user creation body.
+json okta_user(const std::string& user_name, const std::string& given = "Jane",
+               const std::string& family = "Doe", const std::string& external_id = "00u1abcd");
+
+std::filesystem::path make_temp_dir();
+
+}  // namespace openzro::testing
