@@ -90,7 +90,9 @@ int main() {
     const float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     WebState& s = state();
     s.pixel_ratio = ratio;
-    ui::app_init(s.app, {ui::ThemeMode::Dark, ratio, browser_location_hash(), browser_origin()});
+    // The management API arrives with the Fetch transport (web: the app talks to the API).
+    ui::app_init(s.app, {ui::ThemeMode::Dark, ratio, browser_location_hash(), browser_origin()},
+                 nullptr);
     ImGui_ImplOpenGL3_Init("#version 300 es");
     install_input_callbacks();
     resize(static_cast<float>(css_w), static_cast<float>(css_h), ratio);
