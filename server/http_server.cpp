@@ -50,6 +50,8 @@ class Session : public std::enable_shared_from_this<Session> {
         boost::system::error_code ec;
         const auto endpoint = stream_.socket().remote_endpoint(ec);
         remote_ = ec ? std::string("unknown") : endpoint.address().to_string();
+        stream_.socket().set_option(tcp::no_delay(true),
+                                    ec);  // small answers must not wait for Nagle
         server_->sessions.insert(this);
     }
     ~Session() { server_->sessions.erase(this); }
