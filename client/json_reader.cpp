@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include <nlohmann/json.hpp>
+#include "client/json_sax.h"
 
 namespace openzro::json_detail {
 namespace {
@@ -53,7 +53,7 @@ class Reader {
 
     std::optional<JsonError> error;
 
-    // [SECTION] nlohmann SAX interface
+    // [SECTION] SAX events (json_sax.h)
     bool null() {
         if (skip_depth_ > 0) return true;
         Target t = next();
@@ -79,21 +79,20 @@ class Reader {
     }
     bool number_unsigned(std::uint64_t v) {
         if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-            return number_float(0.0, {});
+            return number_float(0.0);
         }
         return number_integer(static_cast<std::int64_t>(v));
     }
-    bool number_float(double, const std::string&) {
+    bool number_float(double) {
         return scalar(
             Kind::kInt, "non-integer number", [](void*) {}, true);
     }
     bool string(std::string& v) {
+        // A copy, not a move: it is allocated at its exact size, and the lexer keeps its buffer.
         return scalar(Kind::kString, "string",
-                      [&](void* p) { *static_cast<std::string*>(p) = std::move(v); });
+                      [&](void* p) { static_cast<std::string*>(p)->assign(v); });
     }
-    bool binary(nlohmann::json::binary_t&) { return true; }  // not produced by the text parser
-
-    bool start_object(std::size_t) { return open(Kind::kObject, "object"); }
+    bool start_object() { return open(Kind::kObject, "object"); }
     bool key(std::string& k) {
         if (skip_depth_ > 0) return true;
         Frame& f = stack_.back();
@@ -117,7 +116,7 @@ class Reader {
         stack_.pop_back();
         return true;
     }
-    bool start_array(std::size_t) { return open(Kind::kArray, "array"); }
+    bool start_array() { return open(Kind::kArray, "array"); }
     bool end_array() {
         if (skip_depth_ > 0) {
             --skip_depth_;
@@ -126,10 +125,10 @@ class Reader {
         stack_.pop_back();
         return true;
     }
-    bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
-        error = JsonError{"", position <= 1 ? std::string("not JSON")
-                                            : "malformed JSON at byte " + std::to_string(position)};
-        return false;
+    void syntax_error(std::size_t offset, const char* problem) {
+        error = JsonError{"", offset == 0
+                                  ? std::string("not JSON")
+                                  : std::string(problem) + " at byte " + std::to_string(offset)};
     }
 
   private:
@@ -245,8 +244,10 @@ class Reader {
 std::optional<JsonError> read_into(std::string_view text, Target root) {
     const bool is_array = root.desc->kind == Kind::kArray;
     Reader reader(root, is_array ? count_top_level_elements(text) : 0);
-    const bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &reader,
-                                              nlohmann::json::input_format_t::json, true, false);
+    if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+        return JsonError{"", "empty body"};
+    }
+    const bool ok = SaxParser<Reader>(text, reader).parse();
     if (reader.error) return reader.error;
     if (!ok) return JsonError{"", "malformed JSON"};
     return std::nullopt;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <map>
 #include <optional>
 #include <string>
@@ -97,7 +98,11 @@ struct MemberFinder {
 
     template <class F>
     void operator()(const char* name, F& field, Presence presence) {
-        if (!found.desc && key == name) found = Target{desc_of<F>(), &field, name, index, presence};
+        // strncmp stops at the first difference: no strlen of every name for every key.
+        if (!found.desc && std::strncmp(name, key.data(), key.size()) == 0 &&
+            name[key.size()] == '\0') {
+            found = Target{desc_of<F>(), &field, name, index, presence};
+        }
         ++index;
     }
 };
