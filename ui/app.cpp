@@ -90,7 +90,9 @@ void signed_out_notice() {
 
 }  // namespace
 
-void app_set_signed_out(App& app) { app.signed_out = true; }
+void app_set_signed_out(App& app) {
+    app.signed_out = true;
+}
 
 void app_init(App& app, const AppConfig& config, openzro::Api* api) {
     app.config = config;

@@ -34,7 +34,7 @@ struct App {
     Route route;
     Toasts toasts;
     Services services;
-    std::string shown_path;  // the page drawn last frame: a change means a page was entered
+    std::string shown_path;   // the page drawn last frame: a change means a page was entered
     bool signed_out = false;  // the API answered 401: the session is gone
     IntegrationsPageState integrations;
     UsersPageState users;

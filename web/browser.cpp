@@ -1,5 +1,5 @@
 // C++ side of platform.js: thin wrappers, so the rest of web/ never touches JavaScript.
-#include <stdlib.h>
+#include <cstdlib>
 
 #include "web.h"
 
@@ -23,7 +23,7 @@ namespace web {
 namespace {
 std::string take(char* s) {
     std::string out = s ? s : "";
-    free(s);
+    std::free(s);
     return out;
 }
 }  // namespace

@@ -11,14 +11,16 @@ BrowserClock::~BrowserClock() {
     for (const auto& [id, timer] : timers_) emscripten_clear_timeout(timer->handle);
 }
 
-std::int64_t BrowserClock::now_ms() { return static_cast<std::int64_t>(emscripten_get_now()); }
+std::int64_t BrowserClock::now_ms() {
+    return static_cast<std::int64_t>(emscripten_get_now());
+}
 
 BrowserClock::TimerId BrowserClock::schedule(std::int64_t delay_ms, std::function<void()> fn) {
     const TimerId id = next_id_++;
     auto& timer = timers_[id];
     timer = std::make_unique<Timer>(Timer{this, id, 0, std::move(fn)});
-    timer->handle = emscripten_set_timeout(fire, static_cast<double>(delay_ms > 0 ? delay_ms : 0),
-                                           timer.get());
+    timer->handle =
+        emscripten_set_timeout(fire, static_cast<double>(delay_ms > 0 ? delay_ms : 0), timer.get());
     return id;
 }
 

@@ -9,13 +9,13 @@
 namespace web {
 
 class BrowserClock : public openzro::Clock {
-public:
+  public:
     ~BrowserClock() override;
     std::int64_t now_ms() override;
     TimerId schedule(std::int64_t delay_ms, std::function<void()> fn) override;
     void cancel(TimerId id) override;
 
-private:
+  private:
     struct Timer {
         BrowserClock* owner;
         TimerId id;

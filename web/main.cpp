@@ -87,7 +87,7 @@ int main() {
 
     double css_w = 0, css_h = 0;
     emscripten_get_element_css_size(kCanvas, &css_w, &css_h);
-    const float ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
+    const auto ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     WebState& s = state();
     s.pixel_ratio = ratio;
     // The management API arrives with the Fetch transport (web: the app talks to the API).

@@ -124,6 +124,21 @@ test('idle: no frames are drawn while nothing happens', async () => {
   await page.context().close();
 });
 
+test('the mouse cursor follows what is under it', async () => {
+  const page = await newAppPage(browser, { baseUrl: server.baseUrl, hash: '#/team/users' });
+  const cursor = (want) => page.waitForFunction(
+    (w) => document.getElementById('canvas').style.cursor === w, want);
+  const hover = async (label) => {
+    const item = await findItem(page, label);
+    await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
+  };
+  await hover('Go to Integrations');
+  await cursor('pointer');
+  await hover('Search users');
+  await cursor('text');
+  await page.context().close();
+});
+
 test('external links open in a new tab', async () => {
   const page = await newAppPage(browser, { baseUrl: server.baseUrl });
   await page.context().route('https://developer.okta.com/**', (route) => route.fulfill({ body: 'ok' }));
