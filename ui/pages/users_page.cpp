@@ -1,28 +1,158 @@
-// #/team/users. Until the users table lands (Team > Users issue), the page shows what it will
-// hold; the search field is already the one the table will use.
+// #/team/users: the users of the account, as Okta provisions them. Layout: header with the count,
+// toolbar (search, filters, refresh, export), chips, then the table with the detail panel at the
+// right; a skeleton while the first list loads, an empty state that points to Connect Okta, an
+// error with retry that keeps what was shown.
 #include "ui/pages/users_page.h"
+
+#include <imgui.h>
+
 #include "ui/icons.h"
-#include "ui/route.h"
+#include "ui/pages/users/users_actions.h"
+#include "ui/pages/users/users_detail.h"
+#include "ui/pages/users/users_load.h"
+#include "ui/pages/users/users_table.h"
+#include "ui/pages/users/users_toolbar.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
-void users_page(UsersPageState& state, PageContext& context) {
-    page_header("Team", "Users",
-                "Everyone in your account, including the users Okta provisions over SCIM.");
-    text_field("Search users", state.search,
-               {"Search by name, email or role", nullptr, nullptr, false, 360});
-    ImGui::Dummy(ImVec2(0, px(8)));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
-    ImGui::BeginChild("##users-empty", ImVec2(0, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY);
-    if (empty_state(OZ_ICON_USERS,
-                    "The user table (name, role, status, groups, source and last login) will "
-                    "list everyone here, users provisioned from Okta included.",
-                    "Go to Integrations"))
-        context.actions.navigate_hash = route_hash(Page::Integrations);
-    ImGui::EndChild();
+namespace {
+
+constexpr double kSearchToRouteSeconds = 0.6;  // typing pauses this long before ?q= follows
+constexpr float kDetailCss = 360;
+
+// The route is the source of truth for filters and sort; the search field leads ?q= while typing.
+void sync_query(UsersPageState& s, const PageContext& ctx) {
+    UsersQuery q = query_from_route(ctx.route);
+    if (q.search != s.route_search) {  // deep link, back, forward, or our own push landing
+        s.route_search = q.search;
+        s.search = q.search;
+        s.search_edited_at = -1;
+    }
+    q.search = s.search;
+    s.query = q;
+}
+
+// After a pause in typing, the search goes into the route (reload and links keep it).
+void search_to_route(UsersPageState& s, PageContext& ctx) {
+    if (s.search_edited_at < 0 || s.search == s.route_search) return;
+    const double left = kSearchToRouteSeconds - (ImGui::GetTime() - s.search_edited_at);
+    if (left > 0) {
+        ctx.actions.wake_after = earliest_wake(ctx.actions.wake_after, left);
+    } else if (ctx.actions.navigate_hash.empty()) {
+        users_show(ctx, s.query);
+        s.search_edited_at = -1;
+    }
+}
+
+void load_failed(UsersPageState& s, PageContext& ctx) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(colors().danger, 0.08f));
+    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(colors().danger, 0.4f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(12)));
+    ImGui::BeginChild("##users-error", ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
+                          ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors().danger);
+    ImGui::TextUnformatted(OZ_ICON_ERROR);
     ImGui::PopStyleColor();
+    ImGui::SameLine(0, px(10));
+    ImGui::BeginGroup();
+    ImGui::PushFont(font(Font::Medium));
+    ImGui::TextUnformatted(s.loaded ? "Couldn't refresh the users: showing the last list loaded."
+                                    : "Couldn't load the users.");
+    ImGui::PopFont();
+    ImGui::PushFont(font(Font::Small));
+    text_wrapped_muted(s.error->summary().c_str());
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, px(4)));
+    if (button("Retry##users", {ButtonKind::Secondary, OZ_ICON_REFRESH}))
+        users_load(s, ctx.services, openzro::Api::Freshness::kNetwork);
+    ImGui::EndChild();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    ImGui::Dummy(ImVec2(0, px(8)));
+}
+
+// A card that holds the table, or the skeleton, or an empty state.
+void card(const char* id, ImVec2 size, bool padded) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padded ? ImVec2(px(16), 0) : ImVec2(0, 0));
+    ImGui::BeginChild(id, size, ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void body(UsersPageState& s, PageContext& ctx) {
+    if (s.error) load_failed(s, ctx);
+    if (!s.loaded) {
+        if (s.error) return;
+        card("##users-loading", ImVec2(0, 0), true);
+        ImGui::Dummy(ImVec2(0, px(40)));
+        users_table_skeleton(8);
+        ImGui::EndChild();
+        return;
+    }
+    const UsersIndex& x = s.index;
+    const bool okta_only = s.query.source == UserSource::Okta;
+    if (x.live == 0 || (okta_only && x.okta == 0)) {
+        card("##users-empty", ImVec2(0, 0), true);
+        if (empty_state(OZ_ICON_USERS,
+                        x.live == 0 ? "No users yet. Connect Okta to provision your team from "
+                                      "your identity provider."
+                                    : "No users from Okta yet. Connect Okta and assign the "
+                                      "openZro app to people or groups: they appear here as "
+                                      "Okta pushes them.",
+                        "Connect Okta"))
+            ctx.actions.navigate_hash = route_hash(Page::Integrations);
+        ImGui::EndChild();
+        return;
+    }
+    if (x.view.empty()) {
+        card("##users-none", ImVec2(0, 0), true);
+        if (empty_state(OZ_ICON_SEARCH, "No users match these filters.", "Reset filters##empty")) {
+            UsersQuery cleared;
+            s.search.clear();
+            users_show(ctx, cleared);
+        }
+        ImGui::EndChild();
+        return;
+    }
+    const ImVec2 avail = ImGui::GetContentRegionAvail();
+    const bool detail = !s.selected.empty();
+    const float table_w = detail ? avail.x - px(kDetailCss) - px(16) : avail.x;
+    card("##users-card", ImVec2(table_w, avail.y), false);
+    users_table(s, ctx, ImVec2(0, 0));
+    ImGui::EndChild();
+    if (detail) {
+        ImGui::SameLine(0, px(16));
+        users_detail(s, ctx, ImVec2(px(kDetailCss), avail.y));
+    }
+}
+
+}  // namespace
+
+void users_page(UsersPageState& s, PageContext& ctx) {
+    sync_query(s, ctx);
+    if (ctx.entered)
+        users_load(
+            s, ctx.services,
+            s.loaded ? openzro::Api::Freshness::kNetwork : openzro::Api::Freshness::kCacheFirst);
+    users_live_refresh(s, ctx);
+
+    const std::string title =
+        s.loaded ? with_thousands(s.index.live) + (s.index.live == 1 ? " User" : " Users")
+                 : std::string("Users");
+    page_header("Team  >  Users", title.c_str(),
+                "Everyone in your account, including the people Okta provisions over SCIM.");
+    users_toolbar(s, ctx);
+    index_apply(s.index, s.query);  // in the keystroke's own frame: the view never lags
+    ImGui::Dummy(ImVec2(0, px(4)));
+    users_filter_chips(s, ctx);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    body(s, ctx);
+    draw_user_confirm(s, ctx.services);
+    search_to_route(s, ctx);
 }
 
 }  // namespace ui

@@ -1,14 +1,9 @@
-// ui/pages/users_page.h: #/team/users, the users of the account.
+// ui/pages/users_page.h: #/team/users, the users of the account (ui/pages/users/).
 #pragma once
-#include <string>
-
 #include "ui/pages/page.h"
+#include "ui/pages/users/users_state.h"
 
 namespace ui {
-
-struct UsersPageState {
-    std::string search;
-};
 
 void users_page(UsersPageState& state, PageContext& context);
 

@@ -1,0 +1,138 @@
+#include "ui/pages/users/users_load.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <ctime>
+
+#include "ui/pages/users/users_time.h"
+
+namespace ui {
+
+namespace {
+
+using Freshness = openzro::Api::Freshness;
+
+void load_users(UsersPageState& s, Services& services, Freshness freshness) {
+    UsersPageState* state = &s;
+    s.users_loading = true;
+    services.api->users(
+        s.loads,
+        [state](openzro::Result<openzro::Api::Ref<std::vector<openzro::User>>> result) {
+            state->users_loading = false;
+            if (!result) {
+                state->error = result.error();
+                return;
+            }
+            state->error.reset();
+            state->loaded = true;
+            if (result.value() == state->index.users) return;  // the same cached list
+            index_load(state->index, result.value(), state->query);
+            // Writes still in flight win over a list read before they landed.
+            for (const auto& [id, write] : state->pending) {
+                const std::int64_t row = index_find(state->index, id);
+                if (row < 0) continue;
+                const auto i = static_cast<std::uint32_t>(row);
+                if (write.remove)
+                    index_set_deleted(state->index, i, true);
+                else
+                    index_edit(state->index, i, write.user);
+            }
+        },
+        freshness);
+}
+
+void load_groups(UsersPageState& s, Services& services, Freshness freshness) {
+    UsersPageState* state = &s;
+    services.api->groups(
+        s.loads,
+        [state](openzro::Result<openzro::Api::Ref<std::vector<openzro::Group>>> result) {
+            if (result)
+                index_set_groups(state->index, *result.value());
+            else if (!state->error)
+                state->error = result.error();
+        },
+        freshness);
+}
+
+// The newest last_synced_at of the enabled integrations ("" when none has synced).
+std::string newest_sync(const std::vector<openzro::OktaScimIntegration>& list) {
+    std::string newest;
+    for (const auto& i : list)
+        if (i.enabled && parse_rfc3339(i.last_synced_at) != kNoTime &&
+            (newest.empty() || parse_rfc3339(i.last_synced_at) > parse_rfc3339(newest)))
+            newest = i.last_synced_at;
+    return newest;
+}
+
+void poll_integrations(UsersPageState& s, Services& services) {
+    UsersPageState* state = &s;
+    Services* svc = &services;
+    services.api->scim_integrations(
+        s.polls,
+        [state, svc](
+            openzro::Result<openzro::Api::Ref<std::vector<openzro::OktaScimIntegration>>> result) {
+            if (!result) return;  // a failed poll is retried at the next one
+            LiveRefresh& live = state->live;
+            const auto& list = *result.value();
+            live.has_integration =
+                std::any_of(list.begin(), list.end(), [](const auto& i) { return i.enabled; });
+            const std::string newest = newest_sync(list);
+            const double now = ImGui::GetTime();
+            if (!live.has_integration) {
+                live.active_until = -1;  // nothing can push: stop polling
+            } else if (!live.seen) {
+                // First look since entering: an old sync means Okta is not pushing now; no
+                // sync yet or a recent one means the setup is under way: keep watching.
+                const std::int64_t wall =
+                    state->now ? state->now() : static_cast<std::int64_t>(std::time(nullptr));
+                if (!newest.empty() &&
+                    wall - parse_rfc3339(newest) > static_cast<std::int64_t>(kLiveWatchSeconds))
+                    live.active_until = -1;
+            } else if (newest != live.last_synced_at) {
+                // Okta pushed since the last poll: show it, and keep watching.
+                load_users(*state, *svc, Freshness::kNetwork);
+                load_groups(*state, *svc, Freshness::kNetwork);
+                live.active_until = now + kLiveWatchSeconds;
+            }
+            live.seen = true;
+            live.last_synced_at = newest;
+        },
+        Freshness::kNetwork);
+}
+
+}  // namespace
+
+void users_load(UsersPageState& s, Services& services, Freshness freshness) {
+    if (!services.api) return;
+    s.loads.cancel();
+    load_users(s, services, freshness);
+    load_groups(s, services, freshness);
+    UsersPageState* state = &s;
+    services.api->current_user(
+        s.loads,
+        [state](openzro::Result<openzro::Api::Ref<openzro::User>> result) {
+            if (result) state->me = result.value();
+        },
+        freshness);
+}
+
+void users_live_refresh(UsersPageState& s, PageContext& ctx) {
+    if (!ctx.services.api) return;
+    LiveRefresh& live = s.live;
+    const double now = ImGui::GetTime();
+    if (ctx.entered) {
+        live.active_until = now + kLiveWatchSeconds;
+        live.next_poll = now;
+        live.seen = false;
+    }
+    if (now >= live.active_until) return;  // idle: no polls, no wake-ups
+    if (now >= live.next_poll && !s.polls.busy()) {
+        live.next_poll = now + kLivePollSeconds;
+        poll_integrations(s, ctx.services);
+    }
+    ctx.actions.wake_after =
+        earliest_wake(ctx.actions.wake_after, std::max(0.0, live.next_poll - now));
+}
+
+}  // namespace ui

@@ -1,0 +1,52 @@
+#include "ui/pages/users/users_menu.h"
+
+#include <imgui.h>
+
+#include "ui/icons.h"
+#include "ui/pages/users/users_actions.h"
+#include "ui/pages/users/users_rules.h"
+#include "ui/widgets/menu_item.h"
+
+namespace ui {
+
+bool role_menu_items(UsersPageState& s, Services& services, const openzro::User& user) {
+    // An action may replace the user `user` refers to: return right after acting.
+    const UserActionRules rules = user_action_rules(s.me.get(), user);
+    for (const char* role : kAssignableRoles) {
+        const std::string label = role_label(role);
+        const std::string accessible = "Make " + user.email + " " + label;
+        ImGui::PushID(role);
+        const bool chosen = menu_item(
+            label.c_str(), {accessible.c_str(), nullptr, user.role == role, false, rules.role});
+        ImGui::PopID();
+        if (chosen) {
+            set_role(s, services, user, role);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool user_menu_items(UsersPageState& s, Services& services, const openzro::User& user) {
+    const UserActionRules rules = user_action_rules(s.me.get(), user);
+    const bool blocked = user.is_blocked || user_status(user) == UserStatus::Blocked;
+    const std::string block = (blocked ? "Unblock " : "Block ") + user.email;
+    if (menu_item(
+            blocked ? "Unblock##block" : "Block##block",
+            {block.c_str(), blocked ? OZ_ICON_CHECK : OZ_ICON_BAN, false, false, rules.block})) {
+        ask_set_blocked(s, services, user, !blocked);
+        return true;
+    }
+    ImGui::Separator();
+    menu_caption("ROLE");
+    if (role_menu_items(s, services, user)) return true;
+    ImGui::Separator();
+    const std::string remove = "Remove " + user.email;
+    if (menu_item("Remove##remove", {remove.c_str(), OZ_ICON_TRASH, false, true, rules.remove})) {
+        ask_remove(s, user);
+        return true;
+    }
+    return false;
+}
+
+}  // namespace ui

@@ -1,0 +1,23 @@
+// ui/pages/users/users_rules.h: which actions on a user the server would refuse, and why, so
+// the row menu and the detail panel disable them beforehand with the same words
+// (../shared/docs/API.md server rules; upstream behaviour).
+#pragma once
+#include "client/model.h"
+
+namespace ui {
+
+// Each field: nullptr when allowed, else the reason shown on the disabled control.
+struct UserActionRules {
+    const char* block = nullptr;   // block and unblock
+    const char* role = nullptr;    // change role
+    const char* remove = nullptr;  // delete
+};
+
+// `me` is GET /users/current (nullptr while it loads).
+UserActionRules user_action_rules(const openzro::User* me, const openzro::User& target);
+
+// The roles an admin can give (owner is transferred, not given).
+inline constexpr const char* kAssignableRoles[] = {"admin", "user", "network_admin",
+                                                   "billing_admin", "auditor"};
+
+}  // namespace ui

@@ -1,0 +1,53 @@
+// ui/pages/users/users_state.h: everything the Team > Users page keeps between frames.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include "client/api.h"
+#include "ui/confirm_dialog.h"
+#include "ui/pages/users/users_index.h"
+
+namespace ui {
+
+// A write in flight: reapplied over a list that loads before its answer.
+struct PendingWrite {
+    openzro::User user;  // the user as the write leaves it
+    bool remove = false;
+};
+
+// Light automatic refresh while Okta pushes (users appear during the wizard's last steps).
+struct LiveRefresh {
+    bool has_integration = false;
+    bool seen = false;           // a poll answered since the page was entered
+    std::string last_synced_at;  // newest of the integrations, as last seen
+    double active_until = -1;    // ImGui time: poll until then; pushes extend it
+    double next_poll = -1;       // ImGui time of the next poll
+};
+
+struct UsersPageState {
+    std::string search;            // the search field; the route's ?q= follows after a pause
+    std::string route_search;      // ?q= as last read from the route
+    double search_edited_at = -1;  // ImGui time of a keystroke not yet in the route
+    UsersQuery query;              // route filters + the search field, this frame
+
+    UsersIndex index;
+    openzro::Api::Ref<openzro::User> me;     // GET /users/current
+    std::optional<openzro::ApiError> error;  // the last failed load (data kept)
+    bool users_loading = false;
+    bool loaded = false;  // a list arrived at least once
+    openzro::RequestScope loads, writes, polls;
+    std::unordered_map<std::string, PendingWrite> pending;  // by user id
+    LiveRefresh live;
+
+    std::string selected;   // user id shown in the detail panel ("" = none)
+    std::string menu_user;  // user id of the open row menu
+    ConfirmDialog confirm;
+    std::string confirm_user;  // user id the dialog is about
+
+    // Wall clock in Unix seconds for "3 hours ago"; tests pin it, the app uses time().
+    std::int64_t (*now)() = nullptr;
+};
+
+}  // namespace ui
