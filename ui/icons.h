@@ -13,6 +13,7 @@
 #define OZ_ICON_INFO "\xef\x81\x9a"           // U+F05A
 #define OZ_ICON_BAN "\xef\x81\x9e"            // U+F05E
 #define OZ_ICON_ARROW_RIGHT "\xef\x81\xa1"    // U+F061
+#define OZ_ICON_PLUS "\xef\x81\xa7"           // U+F067
 #define OZ_ICON_ERROR "\xef\x81\xaa"          // U+F06A
 #define OZ_ICON_EYE "\xef\x81\xae"            // U+F06E
 #define OZ_ICON_EYE_SLASH "\xef\x81\xb0"      // U+F070

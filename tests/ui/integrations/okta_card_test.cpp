@@ -1,0 +1,136 @@
+// The Okta card of the Integrations page: states, permissions, the enabled switch, the last
+// sync and error, and every load failing once then retried.
+#include <gtest/gtest.h>
+
+#include "okta_test_util.h"
+
+using namespace testing_okta;
+
+namespace {
+
+// An integration that finished setup, with a success 3 minutes ago.
+void connected(FakeOktaServer& s, bool enabled = true) {
+    s.providers.push_back({"idp-1", "okta", "Okta (acme.com)", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 7;
+    i.enabled = enabled;
+    i.connector_id = "idp-1";
+    i.auth_token = "nbs_abcdefghijklmnop";
+    s.integrations.push_back(i);
+    s.add_log(7, "info", "created user jane@acme.com", 180);
+}
+
+}  // namespace
+
+TEST(OktaCard, NotConnectedOffersConnectOkta) {
+    FakeOktaServer s;
+    auto h = open_app(s);
+    ASSERT_NE(h->find("Not connected"), nullptr);
+    ASSERT_NE(h->find("Connect Okta"), nullptr);
+    EXPECT_FALSE(disabled(*h, "Connect Okta"));
+    ASSERT_TRUE(click(*h, "Connect Okta"));
+    EXPECT_EQ(h->history.back(), "#/integrations?setup=okta&step=1");
+}
+
+TEST(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
+    FakeOktaServer s;
+    s.me = auditor_user();
+    auto h = open_app(s);
+    EXPECT_TRUE(disabled(*h, "Connect Okta"));
+    ASSERT_TRUE(click(*h, "Connect Okta"));
+    EXPECT_FALSE(ui::route_query_value(h->app.route, "setup"));
+}
+
+TEST(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
+    FakeOktaServer s;
+    connected(s);
+    auto h = open_app(s);
+    ASSERT_NE(h->find("Connected"), nullptr);
+    const ui::Item* sw = h->find("Sync enabled");
+    ASSERT_NE(sw, nullptr);
+    EXPECT_EQ(sw->role, ui::Role::Switch);
+    EXPECT_TRUE(sw->state & ui::ItemState_Checked);
+    EXPECT_NE(h->find("Synced 3 minutes ago"), nullptr);
+    EXPECT_EQ(find_prefix(*h, "Last error"), nullptr);
+    EXPECT_NE(h->find("Configure Okta"), nullptr);
+    EXPECT_EQ(h->find("Connect Okta"), nullptr);
+}
+
+TEST(OktaCard, ShowsTheLastErrorWhenNewerThanTheLastSuccess) {
+    FakeOktaServer s;
+    connected(s);
+    s.add_log(7, "error", "group Sales is outside the prefixes", 60);
+    auto h = open_app(s);
+    const ui::Item* e = find_prefix(*h, "Last error");
+    ASSERT_NE(e, nullptr);
+    EXPECT_EQ(e->label, "Last error 1 minute ago: group Sales is outside the prefixes");
+}
+
+TEST(OktaCard, NoLogsMeansNotSynchronizedYet) {
+    FakeOktaServer s;
+    connected(s);
+    s.logs.clear();
+    auto h = open_app(s);
+    EXPECT_NE(h->find("Not synchronized yet"), nullptr);
+}
+
+TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
+    FakeOktaServer s;
+    connected(s);
+    auto h = open_app(s);
+    ASSERT_TRUE(click(*h, "Sync enabled"));
+    h->frame(2);
+    ASSERT_NE(s.last("PUT /integrations/okta-scim-idp/7"), nullptr);
+    EXPECT_NE(s.last("PUT /integrations/okta-scim-idp/7")->body.find("\"enabled\":false"),
+              std::string::npos);
+    EXPECT_FALSE(h->find("Sync enabled")->state & ui::ItemState_Checked);
+    EXPECT_NE(h->find("Resume setup"), nullptr);
+
+    s.fail("PUT /integrations/okta-scim-idp/7");
+    ASSERT_TRUE(click(*h, "Sync enabled"));
+    h->frame(2);
+    EXPECT_FALSE(h->find("Sync enabled")->state & ui::ItemState_Checked);
+    ASSERT_FALSE(h->app.toasts.items.empty());
+    EXPECT_EQ(h->app.toasts.items.back().kind, ui::ToastKind::Error);
+    ASSERT_TRUE(click(*h, "Sync enabled"));
+    h->frame(2);
+    EXPECT_TRUE(h->find("Sync enabled")->state & ui::ItemState_Checked);
+}
+
+TEST(OktaCard, OnlyOneSyncIntegrationCanBeEnabled) {
+    FakeOktaServer s;
+    connected(s, true);
+    openzro::OktaScimIntegration other;
+    other.id = 8;
+    other.connector_id = "idp-1";
+    s.integrations.push_back(other);
+    // The wizard of the other, disabled integration cannot finish while 7 is enabled.
+    auto h = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=8");
+    ASSERT_NE(h->find("Finish Setup"), nullptr);
+    EXPECT_TRUE(disabled(*h, "Finish Setup"));
+}
+
+TEST(OktaCard, EachLoadFailingOnceShowsAnErrorAndRetryLoads) {
+    for (const char* call : {"GET /users/current", "GET /integrations/okta-scim-idp",
+                             "GET /identity-providers", "GET /integrations/okta-scim-idp/7/logs"}) {
+        SCOPED_TRACE(call);
+        FakeOktaServer s;
+        connected(s);
+        s.fail(call);
+        auto h = open_app(s);
+        ASSERT_NE(h->find("Retry"), nullptr);
+        EXPECT_EQ(h->find("Synced 3 minutes ago"), nullptr);
+        ASSERT_TRUE(click(*h, "Retry"));
+        h->frame(3);
+        EXPECT_EQ(h->find("Retry"), nullptr);
+        EXPECT_NE(h->find("Synced 3 minutes ago"), nullptr);
+    }
+}
+
+TEST(OktaCard, LoadingKeepsConnectDisabled) {
+    FakeOktaServer s;
+    s.hold("GET /integrations/okta-scim-idp");
+    auto h = open_app(s);
+    EXPECT_NE(h->find("Loading"), nullptr);
+    EXPECT_TRUE(disabled(*h, "Connect Okta"));
+}

@@ -1,0 +1,141 @@
+// The Okta configuration dialog: tabs, prefixes, token regeneration, sync log, delete.
+#include <gtest/gtest.h>
+
+#include "okta_test_util.h"
+
+using namespace testing_okta;
+using harness::Harness;
+
+namespace {
+
+std::unique_ptr<Harness> open_config(FakeOktaServer& s) {
+    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 7;
+    i.enabled = true;
+    i.connector_id = "idp-1";
+    i.auth_token = "nbs_abcdefghijklmnop";
+    i.group_prefixes = {"eng-"};
+    s.integrations.push_back(i);
+    auto h = open_app(s);
+    click(*h, "Configure Okta");
+    return h;
+}
+
+}  // namespace
+
+TEST(OktaConfig, HasTheFiveTabs) {
+    FakeOktaServer s;
+    auto h = open_config(s);
+    for (const char* tab : {"Settings", "Group sync", "User sync", "Sync log", "Danger zone"}) {
+        const ui::Item* item = h->find(tab);
+        ASSERT_NE(item, nullptr) << tab;
+        EXPECT_EQ(item->role, ui::Role::Tab);
+    }
+    EXPECT_TRUE(h->find("Settings")->state & ui::ItemState_Selected);
+    EXPECT_TRUE(disabled(*h, "Save changes"));
+}
+
+TEST(OktaConfig, GroupPrefixesAreEditedAndSavedAndAFailureKeepsTheEdits) {
+    FakeOktaServer s;
+    auto h = open_config(s);
+    ASSERT_TRUE(click(*h, "Group sync"));
+    ASSERT_NE(h->find("Group prefix 1"), nullptr);
+    EXPECT_EQ(h->find("Group prefix 1")->value, "eng-");
+    ASSERT_TRUE(click(*h, "Add group prefix"));
+    EXPECT_TRUE(disabled(*h, "Save changes"));  // an empty row
+    fill(*h, "Group prefix 2", "ops-");
+    EXPECT_FALSE(disabled(*h, "Save changes"));
+    s.fail("PUT /integrations/okta-scim-idp/7");
+    ASSERT_TRUE(click(*h, "Save changes"));
+    h->frame(3);
+    EXPECT_EQ(h->find("Group prefix 2")->value, "ops-");
+    EXPECT_EQ(s.integrations[0].group_prefixes, std::vector<std::string>{"eng-"});
+    ASSERT_TRUE(click(*h, "Save changes"));
+    h->frame(3);
+    EXPECT_EQ(s.integrations[0].group_prefixes, (std::vector<std::string>{"eng-", "ops-"}));
+    EXPECT_TRUE(disabled(*h, "Save changes"));  // nothing changed since the save
+
+    ASSERT_TRUE(click(*h, "Remove Group prefix 1"));
+    EXPECT_EQ(h->find("Group prefix 1")->value, "ops-");
+    ASSERT_TRUE(click(*h, "User sync"));
+    ASSERT_TRUE(click(*h, "Add user group prefix"));
+    fill(*h, "User group prefix 1", "vpn-");
+    ASSERT_TRUE(click(*h, "Save changes"));
+    h->frame(3);
+    EXPECT_EQ(s.integrations[0].group_prefixes, std::vector<std::string>{"ops-"});
+    EXPECT_EQ(s.integrations[0].user_group_prefixes, std::vector<std::string>{"vpn-"});
+}
+
+TEST(OktaConfig, ClosingWithUnsavedEditsAsks) {
+    FakeOktaServer s;
+    auto h = open_config(s);
+    ASSERT_TRUE(click(*h, "Group sync"));
+    ASSERT_TRUE(click(*h, "Add group prefix"));
+    h->press(ImGuiKey_Escape);
+    h->frame(3);
+    ASSERT_NE(h->find("Discard"), nullptr);
+    ASSERT_TRUE(click(*h, "Discard"));
+    EXPECT_EQ(h->find("Group sync"), nullptr);
+    ASSERT_TRUE(click(*h, "Configure Okta"));
+    ASSERT_TRUE(click(*h, "Close configuration"));
+    EXPECT_EQ(h->find("Group sync"), nullptr);
+}
+
+TEST(OktaConfig, RegenerateIsConfirmedAndShowsTheNewTokenOnce) {
+    FakeOktaServer s;
+    auto h = open_config(s);
+    EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
+    s.fail("POST /integrations/okta-scim-idp/7/token");
+    ASSERT_TRUE(click(*h, "Regenerate token"));
+    ASSERT_TRUE(click(*h, "Regenerate"));
+    h->frame(3);
+    EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
+    ASSERT_TRUE(click(*h, "Regenerate token"));
+    ASSERT_TRUE(click(*h, "Regenerate"));
+    h->frame(3);
+    ASSERT_TRUE(click(*h, "Copy New Authorization (Bearer) token"));
+    EXPECT_EQ(h->clipboard, s.integrations[0].auth_token);
+    ASSERT_TRUE(click(*h, "Close configuration"));
+    ASSERT_TRUE(click(*h, "Configure Okta"));
+    EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
+}
+
+TEST(OktaConfig, SyncLogIsNewestFirstFilteredAndPaged) {
+    FakeOktaServer s;
+    for (int i = 0; i < 12; ++i) s.add_log(7, "info", "created user " + std::to_string(i), 600 - i);
+    s.add_log(7, "error", "bad group", 10);
+    auto h = open_config(s);
+    s.fail("GET /integrations/okta-scim-idp/7/logs");
+    ASSERT_TRUE(click(*h, "Sync log"));
+    h->frame(2);
+    ASSERT_TRUE(click(*h, "Retry"));
+    h->frame(3);
+    EXPECT_NE(h->find("Page 1 of 2"), nullptr);
+    EXPECT_TRUE(disabled(*h, "Previous page"));
+    EXPECT_NE(h->find("bad group"), nullptr);  // newest first
+    ASSERT_TRUE(click(*h, "Next page"));
+    EXPECT_NE(h->find("Page 2 of 2"), nullptr);
+    EXPECT_NE(h->find("created user 0"), nullptr);
+    ASSERT_TRUE(click(*h, "Error"));
+    EXPECT_NE(h->find("Page 1 of 1"), nullptr);
+    EXPECT_NE(h->find("bad group"), nullptr);
+    EXPECT_EQ(h->find("created user 11"), nullptr);
+}
+
+TEST(OktaConfig, DeleteIsConfirmedAndAFailureCanBeRetried) {
+    FakeOktaServer s;
+    auto h = open_config(s);
+    ASSERT_TRUE(click(*h, "Danger zone"));
+    s.fail("DELETE /integrations/okta-scim-idp/7");
+    ASSERT_TRUE(click(*h, "Delete integration"));
+    ASSERT_TRUE(click(*h, "Delete"));
+    h->frame(3);
+    EXPECT_EQ(s.integrations.size(), 1u);
+    ASSERT_TRUE(click(*h, "Delete integration"));
+    ASSERT_TRUE(click(*h, "Delete"));
+    h->frame(3);
+    EXPECT_TRUE(s.integrations.empty());
+    EXPECT_EQ(h->find("Danger zone"), nullptr);
+    EXPECT_NE(h->find("Not connected"), nullptr);
+}

@@ -1,0 +1,52 @@
+// tests/ui/integrations/okta_test_util.h: a harness over the fake server, and lookups the
+// Okta tests share.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "fake_okta_server.h"
+#include "harness/harness.h"
+
+namespace testing_okta {
+
+// Tall enough that every wizard step fits without scrolling.
+inline std::unique_ptr<harness::Harness> open_app(FakeOktaServer& server,
+                                                  const std::string& route = "#/integrations") {
+    auto h = std::make_unique<harness::Harness>(harness::HarnessConfig{
+        1280, 1000, 1.0f, route, "https://vpn.acme.com", server.responder()});
+    h->frame(3);
+    return h;
+}
+
+// The first item whose label starts with `prefix`, or nullptr.
+inline const ui::Item* find_prefix(const harness::Harness& h, const std::string& prefix) {
+    for (const ui::Item& item : h.app.registry.items)
+        if (item.label.rfind(prefix, 0) == 0) return &item;
+    return nullptr;
+}
+
+inline bool disabled(const harness::Harness& h, const std::string& label) {
+    const ui::Item* item = h.find(label);
+    return item && (item->state & ui::ItemState_Disabled);
+}
+
+inline std::string query(const harness::Harness& h, const char* key) {
+    const std::string* v = ui::route_query_value(h.app.route, key);
+    return v ? *v : "";
+}
+
+// Clicks, then lets the dialogs settle: an auto-sized dialog takes a few frames to fit a new
+// step, as it does in the browser (the app asks to be woken for them).
+inline bool click(harness::Harness& h, const std::string& label) {
+    if (!h.click(label)) return false;
+    h.frame(3);
+    return true;
+}
+
+// Clicks a text field and types into it.
+inline void fill(harness::Harness& h, const std::string& label, const std::string& text) {
+    click(h, label);
+    h.type(text);
+}
+
+}  // namespace testing_okta

@@ -1,0 +1,346 @@
+// The Okta wizard driven like an admin would, through the item registry, against the fake
+// server: the whole journey, reload and reopen, keyboard, leaving, and every call failing once.
+#include <gtest/gtest.h>
+
+#include "okta_test_util.h"
+
+using namespace testing_okta;
+using harness::Harness;
+
+namespace {
+
+constexpr const char* kScimBase = "https://vpn.acme.com/api/scim/v2";
+
+ui::OktaWizardState& wizard(Harness& h) {
+    return h.app.integrations.wizard;
+}
+
+void fill_sso(Harness& h) {
+    fill(h, "Client ID", "0oa1b2c3d4");
+    fill(h, "Client secret", "s3cr3t-value");
+    fill(h, "Okta account domain", "acme.okta.com");
+    fill(h, "Primary email domain", "acme.com");
+}
+
+// From the card to step 4 with a new identity provider and integration.
+void to_scim_step(Harness& h) {
+    ASSERT_TRUE(click(h, "Connect Okta"));
+    ASSERT_TRUE(click(h, "Get Started"));
+    ASSERT_TRUE(click(h, "Continue"));
+    fill_sso(h);
+    ASSERT_TRUE(click(h, "Save and continue"));
+    h.frame(3);
+    ASSERT_TRUE(click(h, "Create integration"));
+    h.frame(3);
+}
+
+}  // namespace
+
+TEST(OktaWizard, TheWholeJourney) {
+    FakeOktaServer s;
+    auto hp = open_app(s);
+    Harness& h = *hp;
+
+    // 1. Permissions, with the estimated time.
+    ASSERT_TRUE(click(h, "Connect Okta"));
+    EXPECT_NE(h.find("Estimated setup time: 15 minutes"), nullptr);
+    EXPECT_EQ(h.find("Back"), nullptr);
+    ASSERT_TRUE(click(h, "Get Started"));
+    EXPECT_EQ(query(h, "step"), "2");
+
+    // 2. Install the app; 3. SSO, checked as typed.
+    ASSERT_TRUE(click(h, "Continue"));
+    EXPECT_EQ(query(h, "step"), "3");
+    EXPECT_TRUE(disabled(h, "Save and continue"));
+    fill(h, "Okta account domain", "acme");
+    EXPECT_TRUE(disabled(h, "Save and continue"));
+    h.press(ImGuiKey_Backspace);
+    for (int i = 0; i < 4; ++i) h.press(ImGuiKey_Backspace);
+    fill_sso(h);
+    EXPECT_FALSE(disabled(h, "Save and continue"));
+    EXPECT_EQ(h.find("Client secret")->value, "");  // masked: the registry never sees it
+    ASSERT_TRUE(click(h, "Show Client secret"));
+    EXPECT_NE(h.find("Hide Client secret"), nullptr);
+    ASSERT_TRUE(click(h, "Save and continue"));
+    h.frame(3);
+    const Call* idp = s.last("POST /identity-providers");
+    ASSERT_NE(idp, nullptr);
+    EXPECT_NE(idp->body.find("\"type\":\"okta\""), std::string::npos);
+    EXPECT_NE(idp->body.find("\"issuer\":\"https://acme.okta.com\""), std::string::npos);
+    EXPECT_NE(idp->body.find("\"client_secret\":\"s3cr3t-value\""), std::string::npos);
+    EXPECT_TRUE(wizard(h).form.client_secret.empty());  // gone from memory after the request
+    EXPECT_EQ(query(h, "step"), "4");
+    EXPECT_EQ(query(h, "idp"), "idp-1");
+
+    // 4. SCIM: create, copy the URL and the token, wait for Okta.
+    ASSERT_TRUE(click(h, "Create integration"));
+    h.frame(3);
+    const Call* create = s.last("POST /integrations/okta-scim-idp");
+    ASSERT_NE(create, nullptr);
+    EXPECT_NE(create->body.find("\"connector_id\":\"idp-1\""), std::string::npos);
+    EXPECT_NE(create->body.find("\"connection_name\":\"Okta\""), std::string::npos);
+    EXPECT_EQ(query(h, "integration"), "1");
+    EXPECT_EQ(h.history.back().find("nbs_"), std::string::npos);  // never a secret in the URL
+    ASSERT_TRUE(click(h, "Copy SCIM connector base URL"));
+    EXPECT_EQ(h.clipboard, kScimBase);
+    ASSERT_TRUE(click(h, "Copy Authorization (Bearer) token"));
+    EXPECT_EQ(h.clipboard, s.integrations[0].auth_token);
+    EXPECT_NE(h.find("Waiting for Okta..."), nullptr);
+    EXPECT_TRUE(disabled(h, "Continue"));
+    EXPECT_GE(h.last.wake_after, 0);  // polling wakes the app while idle
+    s.okta_reaches(1);
+    h.advance(2.5);
+    EXPECT_NE(find_prefix(h, "Okta reached openZro at "), nullptr);
+    EXPECT_FALSE(disabled(h, "Continue"));
+
+    // 5, 6, 7: the Okta steps, then live counts.
+    ASSERT_TRUE(click(h, "Continue"));
+    EXPECT_EQ(query(h, "step"), "5");
+    ASSERT_TRUE(click(h, "Continue"));
+    EXPECT_EQ(query(h, "step"), "6");
+    ASSERT_TRUE(click(h, "Continue"));
+    EXPECT_EQ(query(h, "step"), "7");
+    h.frame(3);
+    EXPECT_NE(h.find("0 users received"), nullptr);
+    s.okta_pushes(3, 2);
+    h.advance(3.5);
+    EXPECT_NE(h.find("3 users received"), nullptr);
+    EXPECT_NE(h.find("2 groups received"), nullptr);
+
+    // 8. Finish Setup enables the integration and opens Team > Users from Okta.
+    ASSERT_TRUE(click(h, "Finish Setup"));
+    h.frame(3);
+    EXPECT_TRUE(s.integrations[0].enabled);
+    EXPECT_EQ(h.history.back(), "#/team/users?source=okta");
+    EXPECT_EQ(h.app.route.page, ui::Page::TeamUsers);
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/1/token"), 0);
+}
+
+TEST(OktaWizard, BackGoesToThePreviousStepAndKeepsThePlace) {
+    FakeOktaServer s;
+    auto hp = open_app(s);
+    to_scim_step(*hp);
+    ASSERT_TRUE(click(*hp, "Back"));
+    EXPECT_EQ(query(*hp, "step"), "3");
+    // The provider now exists: it is shown and can be kept.
+    EXPECT_NE(hp->find("Replace settings"), nullptr);
+    ASSERT_TRUE(click(*hp, "Continue"));
+    EXPECT_EQ(query(*hp, "step"), "4");
+    EXPECT_EQ(query(*hp, "integration"), "1");
+    EXPECT_EQ(s.count("POST /identity-providers"), 1);
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp"), 1);
+    EXPECT_NE(hp->find("Copy Authorization (Bearer) token"), nullptr);
+}
+
+TEST(OktaWizard, ExistingProviderCanBeReplaced) {
+    FakeOktaServer s;
+    s.providers.push_back({"idp-9", "okta", "Okta", "https://old.okta.com", "0oaOld"});
+    auto hp = open_app(s, "#/integrations?setup=okta&step=3");
+    Harness& h = *hp;
+    ASSERT_TRUE(click(h, "Replace settings"));
+    fill_sso(h);
+    ASSERT_TRUE(click(h, "Save and continue"));
+    h.frame(3);
+    ASSERT_NE(s.last("PUT /identity-providers/idp-9"), nullptr);
+    EXPECT_EQ(s.count("POST /identity-providers"), 0);
+    EXPECT_EQ(s.providers[0].issuer, "https://acme.okta.com");
+    EXPECT_EQ(query(h, "idp"), "idp-9");
+}
+
+TEST(OktaWizard, ReloadResumesWithoutRegeneratingAndOffersAConfirmedRegeneration) {
+    FakeOktaServer s;
+    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 4;
+    i.connector_id = "idp-1";
+    i.auth_token = "nbs_original_full_token";
+    s.integrations.push_back(i);
+    auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=4");
+    Harness& h = *hp;
+    h.frame(3);
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 0);
+    EXPECT_EQ(h.find("Copy Authorization (Bearer) token"), nullptr);
+    ASSERT_NE(h.find("Regenerate token"), nullptr);
+
+    s.fail("POST /integrations/okta-scim-idp/4/token");
+    ASSERT_TRUE(click(h, "Regenerate token"));
+    ASSERT_NE(h.find("Cancel"), nullptr);
+    ASSERT_TRUE(click(h, "Cancel"));
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 0);
+    ASSERT_TRUE(click(h, "Regenerate token"));
+    ASSERT_TRUE(click(h, "Regenerate"));
+    h.frame(3);
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 1);
+    EXPECT_EQ(h.find("Copy Authorization (Bearer) token"), nullptr);  // failed: still hidden
+    ASSERT_TRUE(click(h, "Regenerate token"));
+    ASSERT_TRUE(click(h, "Regenerate"));
+    h.frame(3);
+    ASSERT_TRUE(click(h, "Copy Authorization (Bearer) token"));
+    EXPECT_EQ(h.clipboard, s.integrations[0].auth_token);
+    EXPECT_NE(h.clipboard, "nbs_original_full_token");
+}
+
+TEST(OktaWizard, APartialRouteLandsOnTheFirstStepStillMissingSomething) {
+    FakeOktaServer s;
+    auto hp = open_app(s, "#/integrations?setup=okta&step=6");
+    EXPECT_EQ(query(*hp, "step"), "3");
+    hp->navigate("#/integrations?setup=okta&step=6&idp=idp-1");
+    EXPECT_EQ(query(*hp, "step"), "4");
+}
+
+TEST(OktaWizard, AnIntegrationMadeBeforeForTheProviderIsReused) {
+    FakeOktaServer s;
+    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 3;
+    i.connector_id = "idp-1";
+    i.auth_token = "nbs_x";
+    s.integrations.push_back(i);
+    auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1");
+    hp->frame(3);
+    EXPECT_EQ(query(*hp, "integration"), "3");
+    EXPECT_EQ(s.count("POST /integrations/okta-scim-idp"), 0);
+}
+
+TEST(OktaWizard, EscapeAndCloseAskBeforeLeaving) {
+    FakeOktaServer s;
+    auto hp = open_app(s);
+    Harness& h = *hp;
+    ASSERT_TRUE(click(h, "Connect Okta"));
+    ASSERT_TRUE(click(h, "Get Started"));
+    h.press(ImGuiKey_Escape);
+    h.frame(3);
+    ASSERT_NE(h.find("Leave setup"), nullptr);
+    ASSERT_TRUE(click(h, "Cancel"));
+    EXPECT_EQ(query(h, "setup"), "okta");
+    // A click outside the dialog does nothing.
+    ASSERT_TRUE(click(h, "Users"));
+    EXPECT_EQ(query(h, "setup"), "okta");
+    ASSERT_TRUE(click(h, "Close setup"));
+    ASSERT_TRUE(click(h, "Leave setup"));
+    EXPECT_EQ(h.history.back(), "#/integrations");
+    EXPECT_EQ(h.find("Get Started"), nullptr);
+    EXPECT_NE(h.find("Connect Okta"), nullptr);
+}
+
+TEST(OktaWizard, EnterContinuesAndTheKeyboardReachesEveryControl) {
+    FakeOktaServer s;
+    auto hp = open_app(s);
+    Harness& h = *hp;
+    ASSERT_TRUE(click(h, "Connect Okta"));
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(query(h, "step"), "2");
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(query(h, "step"), "3");
+    // Tab walks through the fields and the buttons of the dialog, and only those.
+    std::vector<std::string> focused;
+    for (int i = 0; i < 10; ++i) {
+        h.press(ImGuiKey_Tab);
+        for (const ui::Item& item : h.app.registry.items)
+            if (item.state & ui::ItemState_Focused) focused.push_back(item.label);
+    }
+    for (const char* label : {"Client ID", "Client secret", "Show Client secret",
+                              "Okta account domain", "Primary email domain", "Back", "Close setup"})
+        EXPECT_NE(std::find(focused.begin(), focused.end(), label), focused.end()) << label;
+    EXPECT_EQ(std::find(focused.begin(), focused.end(), "Users"), focused.end());
+}
+
+TEST(OktaWizard, EnterInTheLastFieldSubmitsTheForm) {
+    FakeOktaServer s;
+    auto hp = open_app(s, "#/integrations?setup=okta&step=3");
+    Harness& h = *hp;
+    fill_sso(h);
+    h.press(ImGuiKey_Enter);
+    h.frame(3);
+    EXPECT_EQ(s.count("POST /identity-providers"), 1);
+    EXPECT_EQ(query(h, "step"), "4");
+}
+
+TEST(OktaWizard, EveryWizardCallFailingOnceCanBeRetried) {
+    struct Case {
+        const char* call;
+        const char* retry;  // what the admin presses again
+    };
+    for (const Case& c : {Case{"POST /identity-providers", "Save and continue"},
+                          Case{"POST /integrations/okta-scim-idp", "Create integration"},
+                          Case{"GET /integrations/okta-scim-idp/1/logs", "Retry"}}) {
+        SCOPED_TRACE(c.call);
+        FakeOktaServer s;
+        s.fail(c.call);
+        auto hp = open_app(s);
+        Harness& h = *hp;
+        ASSERT_TRUE(click(h, "Connect Okta"));
+        ASSERT_TRUE(click(h, "Get Started"));
+        ASSERT_TRUE(click(h, "Continue"));
+        fill_sso(h);
+        ASSERT_TRUE(click(h, "Save and continue"));
+        h.frame(3);
+        if (std::string(c.retry) == "Save and continue") {
+            EXPECT_EQ(query(h, "step"), "3");
+            EXPECT_EQ(wizard(h).form.client_secret, "s3cr3t-value");  // the form keeps it
+            ASSERT_TRUE(click(h, c.retry));
+            h.frame(3);
+        }
+        ASSERT_TRUE(click(h, "Create integration"));
+        h.frame(3);
+        if (std::string(c.retry) == "Create integration") {
+            EXPECT_EQ(query(h, "integration"), "");
+            ASSERT_TRUE(click(h, c.retry));
+            h.frame(3);
+        }
+        EXPECT_EQ(query(h, "integration"), "1");
+        s.okta_reaches(1);
+        h.advance(2.5);
+        if (std::string(c.retry) == "Retry") {
+            EXPECT_NE(h.find("Waiting for Okta..."), nullptr);
+            ASSERT_TRUE(click(h, "Retry"));
+            h.frame(3);
+        }
+        EXPECT_NE(find_prefix(h, "Okta reached openZro at "), nullptr);
+    }
+}
+
+TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
+    FakeOktaServer s;
+    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 2;
+    i.connector_id = "idp-1";
+    s.integrations.push_back(i);
+    s.fail("GET /users");
+    s.fail("PUT /integrations/okta-scim-idp/2");
+    auto hp = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=2");
+    Harness& h = *hp;
+    h.frame(3);
+    ASSERT_NE(h.find("Retry"), nullptr);
+    ASSERT_TRUE(click(h, "Retry"));
+    h.frame(3);
+    s.okta_pushes(1, 1);
+    h.advance(3.5);
+    EXPECT_NE(h.find("1 user received"), nullptr);
+    EXPECT_NE(h.find("1 group received"), nullptr);
+    ASSERT_TRUE(click(h, "Finish Setup"));
+    h.frame(3);
+    EXPECT_FALSE(s.integrations[0].enabled);
+    EXPECT_EQ(query(h, "step"), "7");
+    ASSERT_TRUE(click(h, "Finish Setup"));
+    h.frame(3);
+    EXPECT_TRUE(s.integrations[0].enabled);
+    EXPECT_EQ(h.history.back(), "#/team/users?source=okta");
+}
+
+TEST(OktaWizard, ReopenedIntegrationFailingToLoadCanBeRetried) {
+    FakeOktaServer s;
+    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = 5;
+    i.connector_id = "idp-1";
+    i.auth_token = "nbs_full";
+    s.integrations.push_back(i);
+    s.fail("GET /integrations/okta-scim-idp/5");
+    auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=5");
+    hp->frame(3);
+    ASSERT_TRUE(click(*hp, "Retry"));
+    hp->frame(3);
+    EXPECT_NE(hp->find("Regenerate token"), nullptr);
+}

@@ -1,0 +1,420 @@
+// The Okta configuration dialog (the card's gear): Settings (token, regenerate), Group sync and
+// User sync ("starts with" prefixes), Sync log, Danger zone. Save is enabled only when
+// something changed, and a failed save keeps the edits.
+#include <imgui_internal.h>
+
+#include <algorithm>
+
+#include "ui/icons.h"
+#include "ui/pages/integrations/logos.h"
+#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/sync_time.h"
+#include "ui/widgets/error_banner.h"
+#include "ui/widgets/field_button.h"
+#include "ui/widgets/live_text.h"
+#include "ui/widgets/modal.h"
+#include "ui/widgets/skeleton.h"
+#include "ui/widgets/tabs.h"
+
+namespace ui {
+
+namespace {
+
+constexpr const char* kPopup = "##okta-config";
+enum ConfirmAction { kConfirmRegenerate = 1, kConfirmDelete, kConfirmDiscard };
+constexpr int kLogsPerPage = 10;
+constexpr float kHeaderFooterHeight = 170;  // CSS px around the scrolling body
+constexpr const char* kLevels[] = {"All", "Info", "Warning", "Error"};
+constexpr const char* kLevelValues[] = {"", "info", "warning",
+                                        "error"};  // IdpIntegrationSyncLog.level
+
+struct Dialog {
+    IntegrationsPageState& state;
+    PageContext& context;
+    OktaConfigState& c;
+    const openzro::OktaScimIntegration& integration;
+};
+
+bool changed(const Dialog& d) {
+    return d.c.group_prefixes != d.integration.group_prefixes ||
+           d.c.user_group_prefixes != d.integration.user_group_prefixes;
+}
+
+void load_logs(Dialog& d) {
+    if (!d.context.services.api) return;
+    d.c.logs.start();
+    d.context.services.api->scim_logs(
+        d.c.scope, d.c.id, d.c.logs.into<Shared<std::vector<openzro::IdpIntegrationSyncLog>>>());
+}
+
+// [SECTION] Settings
+void settings_tab(Dialog& d) {
+    OktaConfigState& c = d.c;
+    status_dot(d.integration.enabled ? "Sync enabled" : "Sync disabled",
+               d.integration.enabled ? colors().success : colors().warning);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    copy_field("SCIM connector base URL", okta_scim_base_url(d.context.services), c.url_copy);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (!c.new_token.empty()) {
+        copy_field("New Authorization (Bearer) token", c.new_token, c.token_copy, true);
+        ImGui::PushFont(font(Font::Small));
+        ImGui::PushStyleColor(ImGuiCol_Text, colors().warning);
+        ImGui::PushTextWrapPos(0);
+        ImGui::TextUnformatted(
+            "Copy it now and paste it into Okta (Provisioning > Integration > "
+            "API Token). It is not shown again once this dialog closes.");
+        ImGui::PopTextWrapPos();
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    } else {
+        heading("Authorization (Bearer) token", Font::Medium);
+        ImGui::PushFont(font(Font::Mono));
+        ImGui::TextUnformatted(d.integration.auth_token.empty() ? "(hidden)"
+                                                                : d.integration.auth_token.c_str());
+        ImGui::PopFont();
+        ImGui::PushFont(font(Font::Small));
+        text_wrapped_muted(
+            "openZro keeps only a hash of the token. Regenerate it if Okta lost "
+            "it: the token Okta has now stops working at once.");
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(0, px(8)));
+    const char* reason = okta_denied(d.state.data, "integrations", "update");
+    if (!reason && c.regenerating) reason = "Regenerating...";
+    if (button("Regenerate token", {ButtonKind::Secondary, OZ_ICON_REFRESH, reason}))
+        confirm_open(c.confirm, "Regenerate the SCIM token?",
+                     "The token Okta has now stops working at once, and Okta stops syncing until "
+                     "you paste the new token into it.",
+                     "Regenerate", kConfirmRegenerate, true);
+    if (c.regenerate_error)
+        error_banner("Could not regenerate the token", *c.regenerate_error, nullptr);
+}
+
+void regenerate(Dialog& d) {
+    OktaConfigState& c = d.c;
+    if (!d.context.services.api) return;
+    c.regenerating = true;
+    c.regenerate_error.reset();
+    d.context.services.api->regenerate_scim_token(
+        c.scope, c.id,
+        [&c, &services = d.context.services](openzro::Result<openzro::ScimTokenResponse> r) {
+            c.regenerating = false;
+            auto* v = ok_value(r);
+            if (!v) {
+                c.regenerate_error = r.error();
+                return;
+            }
+            c.new_token = v->auth_token;
+            toast_push(*services.toasts, ToastKind::Success,
+                       "New token created: paste it into Okta");
+        });
+}
+
+// [SECTION] Group sync and User sync
+// Rows of "starts with" prefixes named "<noun> prefix N", each with a remove button.
+void prefix_rows(std::vector<std::string>& prefixes, const char* noun, const char* add_label,
+                 const char* empty_text) {
+    ImGui::PushID(noun);
+    if (prefixes.empty()) {
+        text_wrapped_muted(empty_text);
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
+    int remove = -1;
+    for (size_t i = 0; i < prefixes.size(); ++i) {
+        const std::string n = std::to_string(i + 1);
+        const std::string label = std::string(noun) + " prefix " + n;
+        const std::string remove_label = "Remove " + label;
+        const std::string error_text = prefixes[i].empty() ? "Enter the start of a group name" : "";
+        bool pressed = false;
+        text_field_with_button(
+            label.c_str(), prefixes[i],
+            {"Group starts with...", nullptr, error_text.empty() ? nullptr : error_text.c_str()},
+            {label.c_str(), OZ_ICON_TRASH, remove_label.c_str()}, pressed);
+        if (pressed) remove = static_cast<int>(i);
+        ImGui::Dummy(ImVec2(0, px(4)));
+    }
+    if (remove >= 0) prefixes.erase(prefixes.begin() + remove);
+    if (button(add_label, {ButtonKind::Secondary, OZ_ICON_PLUS})) prefixes.emplace_back();
+    ImGui::PopID();
+}
+
+// [SECTION] Sync log
+void log_tab(Dialog& d) {
+    OktaConfigState& c = d.c;
+    if (tabs("level", kLevels, 4, c.log_level)) c.log_page = 0;
+    ImGui::Dummy(ImVec2(0, px(8)));
+    if (c.logs.error) {
+        if (error_banner("Could not load the sync log", *c.logs.error)) load_logs(d);
+        return;
+    }
+    if (!c.logs.loaded) {
+        skeleton_rows(5);
+        return;
+    }
+    std::vector<const openzro::IdpIntegrationSyncLog*> shown;
+    for (const auto& log : c.logs.value)
+        if (c.log_level == 0 || log.level == kLevelValues[c.log_level]) shown.push_back(&log);
+    std::sort(shown.begin(), shown.end(), [](auto* a, auto* b) { return a->id > b->id; });
+    if (shown.empty()) {
+        text_muted(c.logs.value.empty() ? "No sync activity yet." : "No entries at this level.");
+        return;
+    }
+    const int pages = static_cast<int>((shown.size() + kLogsPerPage - 1) / kLogsPerPage);
+    c.log_page = std::clamp(c.log_page, 0, pages - 1);
+    const std::int64_t now = wall_now();
+    const size_t first = static_cast<size_t>(c.log_page * kLogsPerPage);
+    for (size_t i = first; i < std::min(shown.size(), first + kLogsPerPage); ++i) {
+        const auto& log = *shown[i];
+        const ImU32 color = log.level == "error"     ? colors().danger
+                            : log.level == "warning" ? colors().warning
+                                                     : colors().success;
+        badge(log.level.c_str(), color);
+        ImGui::SameLine(0, px(8));
+        const auto t = parse_rfc3339(log.timestamp);
+        ImGui::PushFont(font(Font::Small));
+        text_muted(t ? time_ago(*t, now).c_str() : log.timestamp.c_str());
+        ImGui::PopFont();
+        if (t && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", clock_time(*t).c_str());
+        live_text(("log-" + std::to_string(log.id)).c_str(), log.message.c_str(), colors().text);
+        ImGui::Dummy(ImVec2(0, px(6)));
+    }
+    const std::string page =
+        "Page " + std::to_string(c.log_page + 1) + " of " + std::to_string(pages);
+    if (button("Previous page", {ButtonKind::Secondary, nullptr,
+                                 c.log_page == 0 ? "This is the first page." : nullptr}))
+        --c.log_page;
+    ImGui::SameLine(0, px(8));
+    if (button("Next page", {ButtonKind::Secondary, nullptr,
+                             c.log_page + 1 >= pages ? "This is the last page." : nullptr}))
+        ++c.log_page;
+    ImGui::SameLine(0, px(12));
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(7));
+    live_text("log-page", page.c_str(), colors().text_muted);
+    ImGui::SameLine();
+    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(7));
+    if (button("Refresh log", {ButtonKind::Ghost, OZ_ICON_REFRESH})) load_logs(d);
+}
+
+// [SECTION] Danger zone
+void danger_tab(Dialog& d) {
+    OktaConfigState& c = d.c;
+    heading("Delete the Okta integration", Font::Medium);
+    text_wrapped_muted(
+        "Okta stops provisioning users and groups, and its token stops working. "
+        "Users and groups already provisioned stay in openZro.");
+    ImGui::Dummy(ImVec2(0, px(8)));
+    const char* reason = okta_denied(d.state.data, "integrations", "delete");
+    if (!reason && c.deleting) reason = "Deleting...";
+    if (button("Delete integration", {ButtonKind::Danger, OZ_ICON_TRASH, reason}))
+        confirm_open(c.confirm, "Delete the Okta integration?",
+                     "Okta stops provisioning at once. This cannot be undone.", "Delete",
+                     kConfirmDelete, true);
+    if (c.delete_error) error_banner("Could not delete the integration", *c.delete_error, nullptr);
+}
+
+void delete_integration(Dialog& d) {
+    OktaConfigState& c = d.c;
+    if (!d.context.services.api) return;
+    c.deleting = true;
+    c.delete_error.reset();
+    d.context.services.api->delete_scim_integration(
+        c.scope, c.id,
+        [&state = d.state, &services = d.context.services](openzro::Result<openzro::Done> r) {
+            OktaConfigState& cs = state.config;
+            cs.deleting = false;
+            auto* v = ok_value(r);
+            if (!v) {
+                cs.delete_error = r.error();
+                return;
+            }
+            auto& list = state.data.integrations.value;
+            list.erase(std::remove_if(list.begin(), list.end(),
+                                      [id = cs.id](const auto& i) { return i.id == id; }),
+                       list.end());
+            cs.open = false;
+            toast_push(*services.toasts, ToastKind::Success, "Okta integration deleted");
+        });
+}
+
+void save(Dialog& d) {
+    OktaConfigState& c = d.c;
+    if (!d.context.services.api || c.saving) return;
+    c.saving = true;
+    c.save_error.reset();
+    openzro::UpdateOktaScimIntegrationRequest request;
+    request.group_prefixes = c.group_prefixes;
+    request.user_group_prefixes = c.user_group_prefixes;
+    d.context.services.api->update_scim_integration(
+        c.scope, c.id, request,
+        [&state = d.state,
+         &services = d.context.services](openzro::Result<openzro::OktaScimIntegration> r) {
+            OktaConfigState& cs = state.config;
+            cs.saving = false;
+            auto* v = ok_value(r);
+            if (!v) {
+                cs.save_error = r.error();  // the edits stay in the dialog
+                return;
+            }
+            for (auto& i : state.data.integrations.value)
+                if (i.id == v->id) {
+                    i.group_prefixes = v->group_prefixes;
+                    i.user_group_prefixes = v->user_group_prefixes;
+                }
+            cs.group_prefixes = v->group_prefixes;
+            cs.user_group_prefixes = v->user_group_prefixes;
+            toast_push(*services.toasts, ToastKind::Success, "Okta sync settings saved");
+        });
+}
+
+void footer(Dialog& d, bool& close) {
+    OktaConfigState& c = d.c;
+    ImGui::Dummy(ImVec2(0, px(4)));
+    const ImVec2 a = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x - px(24), a.y), ImVec2(a.x + w + px(24), a.y),
+                                        colors().border, px(1));
+    ImGui::Dummy(ImVec2(0, px(12)));
+    if (c.save_error) {
+        error_banner("Could not save the sync settings", *c.save_error, nullptr);
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
+    ImFont* f = font(Font::Medium);
+    const float save_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Save changes").x + px(24);
+    const float close_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Close").x + px(24);
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + w - save_w - close_w - px(8));
+    if (button("Close##config", {ButtonKind::Secondary})) close = true;
+    ImGui::SameLine(0, px(8));
+    const bool empty_prefix =
+        std::any_of(c.group_prefixes.begin(), c.group_prefixes.end(),
+                    [](const std::string& p) { return p.empty(); }) ||
+        std::any_of(c.user_group_prefixes.begin(), c.user_group_prefixes.end(),
+                    [](const std::string& p) { return p.empty(); });
+    const char* reason = okta_denied(d.state.data, "integrations", "update");
+    if (!reason && c.saving) reason = "Saving...";
+    if (!reason && !changed(d)) reason = "Nothing changed yet.";
+    if (!reason && empty_prefix) reason = "Fill in or remove the empty prefix rows.";
+    if (button("Save changes", {ButtonKind::Primary, nullptr, reason})) save(d);
+}
+
+}  // namespace
+
+void okta_config_open(IntegrationsPageState& state, PageContext& context, std::int64_t id) {
+    const openzro::OktaScimIntegration* integration = okta_find_integration(state.data, id);
+    if (!integration) return;
+    OktaConfigState& c = state.config;
+    c = OktaConfigState{};
+    c.open = true;
+    c.id = id;
+    c.group_prefixes = integration->group_prefixes;
+    c.user_group_prefixes = integration->user_group_prefixes;
+    (void)context;
+}
+
+void okta_config(IntegrationsPageState& state, PageContext& context) {
+    OktaConfigState& c = state.config;
+    if (!c.open) return;
+    const openzro::OktaScimIntegration* integration = okta_find_integration(state.data, c.id);
+    if (!integration) {
+        c.open = false;
+        return;
+    }
+    Dialog d{state, context, c, *integration};
+    if (!modal_begin(kPopup, 640)) return;
+
+    // [SECTION] Header and tabs
+    okta_logo(32);
+    ImGui::SameLine(0, px(12));
+    ImGui::BeginGroup();
+    heading("Okta integration", Font::Section);
+    ImGui::PushFont(font(Font::Small));
+    text_muted("Provisioning over SCIM 2.0");
+    ImGui::PopFont();
+    ImGui::EndGroup();
+    ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - px(32));
+    bool close = icon_button("close", OZ_ICON_CLOSE, "Close configuration");
+    ImGui::Dummy(ImVec2(0, px(4)));
+    static const char* const kTabs[] = {"Settings", "Group sync", "User sync", "Sync log",
+                                        "Danger zone"};
+    int tab = static_cast<int>(c.tab);
+    const bool tab_changed = tabs("config-tabs", kTabs, 5, tab);
+    if (tab_changed) {
+        c.tab = static_cast<OktaConfigTab>(tab);
+        if (c.tab == OktaConfigTab::SyncLog) load_logs(d);
+    }
+    context.actions.wake_after =
+        earliest_wake(context.actions.wake_after, modal_settle(tab_changed, c.settle_frames));
+    ImGui::Dummy(ImVec2(0, px(12)));
+
+    // [SECTION] Body
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(0, px(200)), ImVec2(FLT_MAX, modal_body_max_height(kHeaderFooterHeight)));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);
+    ImGui::BeginChild("##config-body", ImVec2(0, 0), ImGuiChildFlags_AutoResizeY,
+                      ImGuiWindowFlags_NavFlattened);
+    ImGui::PopStyleColor();
+    switch (c.tab) {
+        case OktaConfigTab::Settings:
+            settings_tab(d);
+            break;
+        case OktaConfigTab::GroupSync:
+            text_wrapped_muted(
+                "Import only the Okta groups whose name starts with one of these "
+                "(case-sensitive). Without prefixes, every pushed group is "
+                "imported.");
+            ImGui::Dummy(ImVec2(0, px(8)));
+            prefix_rows(c.group_prefixes, "Group", "Add group prefix",
+                        "No prefixes: every group Okta pushes is imported.");
+            break;
+        case OktaConfigTab::UserSync:
+            text_wrapped_muted(
+                "Import only the users who belong to an Okta group whose name "
+                "starts with one of these (case-sensitive). Without prefixes, "
+                "every assigned user is imported.");
+            ImGui::Dummy(ImVec2(0, px(8)));
+            prefix_rows(c.user_group_prefixes, "User group", "Add user group prefix",
+                        "No prefixes: every user Okta provisions is imported.");
+            break;
+        case OktaConfigTab::SyncLog:
+            log_tab(d);
+            break;
+        case OktaConfigTab::DangerZone:
+            danger_tab(d);
+            break;
+    }
+    ImGui::EndChild();
+    footer(d, close);
+
+    // [SECTION] Closing and confirmations
+    // The confirmation is drawn before a new one opens: the Escape that opens it must not also
+    // answer it.
+    const bool asking = c.confirm.open;
+    if (confirm_draw(c.confirm) == ConfirmResult::Confirmed) {
+        if (c.confirm.action == kConfirmRegenerate)
+            regenerate(d);
+        else if (c.confirm.action == kConfirmDelete)
+            delete_integration(d);
+        else
+            c.open = false;
+    }
+    if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+        ImGui::GetCurrentContext()->ActiveIdPreviousFrame == 0 && !asking)
+        close = true;
+    if (close) {
+        if (changed(d))
+            confirm_open(c.confirm, "Discard your changes?",
+                         "The prefixes you edited are not saved yet.", "Discard", kConfirmDiscard,
+                         true);
+        else
+            c.open = false;
+    }
+    if (!c.open) {
+        c.new_token.clear();  // shown once: gone with the dialog
+        ImGui::CloseCurrentPopup();
+    }
+    context.actions.wake_after = earliest_wake(
+        context.actions.wake_after,
+        earliest_wake(copy_field_pending(c.url_copy), copy_field_pending(c.token_copy)));
+    modal_end();
+}
+
+}  // namespace ui

@@ -1,0 +1,108 @@
+// Loading and the facts every Okta view asks about: permissions, which integration the card
+// shows, the one-enabled-at-a-time rule, and the wizard's place in the route.
+#include <cstdlib>
+
+#include "ui/pages/integrations/okta_views.h"
+
+namespace ui {
+
+// [SECTION] Data
+void okta_load(IntegrationsPageState& state, PageContext& context) {
+    openzro::Api* api = context.services.api;
+    if (!api) return;
+    OktaData& d = state.data;
+    d.me.start();
+    api->current_user(d.scope, d.me.into<Shared<openzro::User>>());
+    d.providers.start();
+    api->identity_providers(d.scope,
+                            d.providers.into<Shared<std::vector<openzro::IdentityProvider>>>());
+    d.integrations.start();
+    api->scim_integrations(
+        d.scope, [&state, &services = context.services,
+                  inner = d.integrations.into<Shared<std::vector<openzro::OktaScimIntegration>>>()](
+                     openzro::Result<Shared<std::vector<openzro::OktaScimIntegration>>> r) mutable {
+            inner(std::move(r));
+            if (const auto* shown = okta_card_integration(state.data))
+                okta_load_logs(state, services, shown->id);
+        });
+}
+
+void okta_load_logs(IntegrationsPageState& state, Services& services, std::int64_t id) {
+    openzro::Api* api = services.api;
+    if (!api) return;
+    state.data.logs_of = id;
+    state.data.logs.start();
+    api->scim_logs(state.data.scope, id,
+                   state.data.logs.into<Shared<std::vector<openzro::IdpIntegrationSyncLog>>>());
+}
+
+const openzro::OktaScimIntegration* okta_card_integration(const OktaData& d) {
+    const openzro::OktaScimIntegration* newest = nullptr;
+    for (const auto& i : d.integrations.value) {
+        if (i.enabled) return &i;
+        if (!newest || i.id > newest->id) newest = &i;
+    }
+    return newest;
+}
+
+const openzro::OktaScimIntegration* okta_find_integration(const OktaData& d, std::int64_t id) {
+    for (const auto& i : d.integrations.value)
+        if (i.id == id) return &i;
+    return nullptr;
+}
+
+const openzro::IdentityProvider* okta_provider(const OktaData& d) {
+    for (const auto& p : d.providers.value)
+        if (p.type == "okta") return &p;
+    return nullptr;
+}
+
+const char* okta_denied(const OktaData& d, const char* module, const char* operation) {
+    if (!d.me.loaded)
+        return d.me.error ? "Your permissions could not be loaded." : "Loading your permissions...";
+    const openzro::User& me = d.me.value;
+    // Servers without a permissions block: owners and admins manage integrations.
+    const bool allowed = me.permissions ? openzro::can(me, module, operation)
+                                        : me.role == "owner" || me.role == "admin";
+    if (allowed) return nullptr;
+    return "Your role does not allow this. Ask an account owner or an admin.";
+}
+
+const char* okta_other_enabled(const OktaData& d, std::int64_t id) {
+    for (const auto& i : d.integrations.value)
+        if (i.enabled && i.id != id)
+            return "Another identity-provider sync is enabled. Only one can be enabled at a time: "
+                   "disable it first.";
+    return nullptr;
+}
+
+std::string okta_scim_base_url(const Services& services) {
+    return services.api_origin + "/api/scim/v2";
+}
+
+// [SECTION] Route
+bool okta_wizard_requested(const Route& route) {
+    const std::string* setup = route_query_value(route, "setup");
+    return setup && *setup == "okta";
+}
+
+OktaWizardPlace okta_wizard_place(const Route& route) {
+    OktaWizardPlace p;
+    if (const std::string* s = route_query_value(route, "step")) p.step = std::atoi(s->c_str());
+    if (p.step < 1 || p.step > kOktaSteps) p.step = 1;
+    if (const std::string* s = route_query_value(route, "idp")) p.idp = *s;
+    if (const std::string* s = route_query_value(route, "integration"))
+        p.integration = std::strtoll(s->c_str(), nullptr, 10);
+    if (p.integration < 0) p.integration = 0;
+    return p;
+}
+
+std::string okta_wizard_hash(const OktaWizardPlace& p) {
+    Route r = route_parse(route_hash(Page::Integrations));
+    r.query = {{"setup", "okta"}, {"step", std::to_string(p.step)}};
+    if (!p.idp.empty()) r.query.emplace_back("idp", p.idp);
+    if (p.integration > 0) r.query.emplace_back("integration", std::to_string(p.integration));
+    return route_format(r);
+}
+
+}  // namespace ui

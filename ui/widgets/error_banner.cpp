@@ -1,0 +1,51 @@
+#include "ui/widgets/error_banner.h"
+
+#include <imgui.h>
+
+#include <string>
+
+#include "ui/icons.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+bool error_banner(const char* title, const openzro::ApiError& error, const char* retry_label) {
+    ImGui::PushID(title);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(colors().danger, 0.10f));
+    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(colors().danger, 0.45f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
+    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
+    ImGui::BeginChild("##error", ImVec2(0, 0),
+                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
+                          ImGuiChildFlags_AlwaysUseWindowPadding);
+    ImGui::PushStyleColor(ImGuiCol_Text, colors().danger);
+    ImGui::TextUnformatted(OZ_ICON_ERROR);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, px(8));
+    ImGui::BeginGroup();
+    heading(title, Font::Medium);
+    std::string line = error.message;
+    if (!error.server_message.empty() && error.server_message != error.message)
+        line += ": " + error.server_message;
+    text_wrapped_muted(line.c_str());
+    if (!error.request_id.empty()) {
+        ImGui::PushFont(font(Font::Small));
+        const std::string id = "Request ID " + error.request_id;
+        text_muted(id.c_str());
+        ImGui::PopFont();
+    }
+    bool retry = false;
+    if (retry_label) {
+        ImGui::Dummy(ImVec2(0, px(4)));
+        retry = button(retry_label, {ButtonKind::Secondary, OZ_ICON_REFRESH});
+    }
+    ImGui::EndGroup();
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+    ImGui::PopID();
+    return retry;
+}
+
+}  // namespace ui

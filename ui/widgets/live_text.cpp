@@ -1,0 +1,35 @@
+#include "ui/widgets/live_text.h"
+
+#include <imgui_internal.h>
+
+#include "ui/item_registry.h"
+#include "ui/theme.h"
+
+namespace ui {
+
+void live_text(const char* id, const char* text, ImU32 text_color, const char* icon,
+               ImU32 icon_color) {
+    ImGui::BeginGroup();
+    if (icon) {
+        ImGui::PushStyleColor(ImGuiCol_Text, icon_color ? icon_color : text_color);
+        ImGui::TextUnformatted(icon);
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, px(8));
+    }
+    ImGui::PushStyleColor(ImGuiCol_Text, text_color);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::EndGroup();
+    readable_last_item(id, text);
+}
+
+void readable_last_item(const char* id, const char* label) {
+    // The item's rectangle becomes an item of its own that keyboard navigation skips.
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGui::ItemAdd(bb, ImGui::GetID(id), nullptr, ImGuiItemFlags_NoNav);
+    registry_annotate_last(Role::Other, label);
+}
+
+}  // namespace ui
