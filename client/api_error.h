@@ -37,10 +37,10 @@ class Result {
 
     bool ok() const { return v_.index() == 0; }
     explicit operator bool() const { return ok(); }
-    // Preconditions: ok() for value(), !ok() for error().
-    const T& value() const { return *std::get_if<0>(&v_); }
-    T& value() { return *std::get_if<0>(&v_); }
-    const ApiError& error() const { return *std::get_if<1>(&v_); }
+    // Preconditions: ok() for value(), !ok() for error() (else std::get aborts).
+    const T& value() const { return std::get<0>(v_); }
+    T& value() { return std::get<0>(v_); }
+    const ApiError& error() const { return std::get<1>(v_); }
 
   private:
     std::variant<T, ApiError> v_;
