@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "server/json_text.h"
+
 namespace openzro {
 namespace {
 
@@ -27,7 +29,8 @@ Response answer(int status, const json& body) {
     Response r;
     r.status = status;
     r.content_type = "application/json";
-    r.body = body.dump();
+    // Messages may quote request text: never let invalid UTF-8 abort the dump.
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
     return r;
 }
 
@@ -47,19 +50,42 @@ bool is_admin(const UserRecord& u) {
 }
 
 // [SECTION] JSON shapes (contract schemas User, Group, IdentityProvider, OktaScimIntegration)
-json user_json(const UserRecord& u, const std::string& caller_id) {
-    return {{"id", u.id},
-            {"email", u.email},
-            {"name", u.name},
-            {"role", u.role},
-            {"status", u.is_blocked ? "blocked" : "active"},
-            {"last_login", u.last_login},
-            {"auto_groups", u.auto_groups},
-            {"is_current", u.id == caller_id},
-            {"is_service_user", u.is_service_user},
-            {"is_blocked", u.is_blocked},
-            {"pending_approval", false},
-            {"issued", u.issued}};
+// Written as text: the user listing is the largest answer the server gives.
+void append_user(std::string& out, const UserRecord& u, const std::string& caller_id,
+                 const json* permissions) {
+    const auto field = [&out](const char* name, std::string_view value) {
+        out += name;
+        append_json_string(out, value);
+    };
+    field("{\"id\":", u.id);
+    field(",\"email\":", u.email);
+    field(",\"name\":", u.name);
+    field(",\"role\":", u.role);
+    field(",\"status\":", u.is_blocked ? "blocked" : "active");
+    field(",\"last_login\":", u.last_login);
+    out += ",\"auto_groups\":[";
+    for (std::size_t i = 0; i < u.auto_groups.size(); ++i) {
+        if (i) out.push_back(',');
+        append_json_string(out, u.auto_groups[i]);
+    }
+    out += "],\"is_current\":";
+    out += u.id == caller_id ? "true" : "false";
+    out += ",\"is_service_user\":";
+    out += u.is_service_user ? "true" : "false";
+    out += ",\"is_blocked\":";
+    out += u.is_blocked ? "true" : "false";
+    out += ",\"pending_approval\":false";
+    field(",\"issued\":", u.issued);
+    if (permissions) out += ",\"permissions\":" + permissions->dump();
+    out.push_back('}');
+}
+
+Response user_answer(const UserRecord& u, const std::string& caller_id,
+                     const json* permissions = nullptr) {
+    Response r = answer(200, nullptr);
+    r.body.clear();
+    append_user(r.body, u, caller_id, permissions);
+    return r;
 }
 
 json permissions_json(const UserRecord& u) {
@@ -170,18 +196,23 @@ class Call {
 
     // [SECTION] Users
     Response current_user() {
-        auto u = store_.user(caller_.id);
-        json out = user_json(*u, caller_.id);
-        out["permissions"] = permissions_json(*u);
-        return answer(200, out);
+        const json permissions = permissions_json(caller_);
+        return user_answer(caller_, caller_.id, &permissions);
     }
 
     Response list_users() {
         std::optional<bool> service;
         if (const auto p = request_.param("service_user")) service = (*p == "true");
-        json out = json::array();
-        for (const auto& u : store_.list_users(service)) out.push_back(user_json(u, caller_.id));
-        return answer(200, out);
+        const auto users = store_.list_users(service);
+        Response r = answer(200, nullptr);
+        r.body = "[";
+        r.body.reserve(users.size() * 300);
+        for (std::size_t i = 0; i < users.size(); ++i) {
+            if (i) r.body.push_back(',');
+            append_user(r.body, users[i], caller_.id, nullptr);
+        }
+        r.body.push_back(']');
+        return r;
     }
 
     Response update_user(const std::string& id) {
@@ -215,7 +246,7 @@ class Call {
         Transaction tx(store_.db());
         if (!store_.update_user(*user) || !store_.set_user_groups(user->id, groups) || !tx.commit())
             return api_error(500, "could not save the user");
-        return answer(200, user_json(*store_.user(id), caller_.id));
+        return user_answer(*store_.user(id), caller_.id);
     }
 
     Response delete_user(const std::string& id) {

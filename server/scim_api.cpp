@@ -17,7 +17,8 @@ Response answer(int status, const json& body) {
     Response r;
     r.status = status;
     r.content_type = "application/scim+json";
-    r.body = body.dump();
+    // Details may quote the request path: never let invalid UTF-8 abort the dump.
+    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
     return r;
 }
 

@@ -388,3 +388,21 @@ TEST_F(OktaScim, ChangesMoveLastSyncedAtAndFailuresLogErrors) {
 
 }  // namespace
 }  // namespace openzro::testing
+
+namespace openzro::testing {
+namespace {
+
+TEST(HostileInput, InvalidUtf8InPathsIsAnsweredNotFatal) {
+    TestServer server;
+    const Response scim = server.scim("GET", "/Users/%FF%FE");
+    EXPECT_EQ(scim.status, 404);
+    EXPECT_FALSE(body_of(scim).is_discarded());
+    const Response api = server.api("GET", "/api/nothing%C3%28");
+    EXPECT_EQ(api.status, 404);
+    EXPECT_FALSE(body_of(api).is_discarded());
+    const Response filter = server.scim("GET", "/Users?filter=userName%20eq%20%22%FF%22");
+    EXPECT_EQ(filter.status, 400);
+}
+
+}  // namespace
+}  // namespace openzro::testing

@@ -1,0 +1,133 @@
+// SCIM create and list throughput and latency, and GET /api/users with many users:
+// openzro-server against npm scimmy + scimmy-routers on express, same requests, same machine.
+import { spawn } from 'node:child_process';
+import http from 'node:http';
+import { rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { api, startServer, tempDir } from '../../tests/server/node/server-process.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const USERS = Number(process.env.BENCH_USERS ?? 10000);
+const LIST_USERS = Number(process.env.BENCH_LIST_USERS ?? 100000);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 8);
+const LIST_REPEATS = 10;
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+
+function request(base, method, path, headers, body) {
+  const url = new URL(base + path);
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((ok, fail) => {
+    const started = process.hrtime.bigint();
+    const req = http.request({ host: '127.0.0.1', port: url.port, path: url.pathname + url.search, method, agent,
+      headers: { ...headers, ...(payload ? { 'Content-Type': 'application/scim+json', 'Content-Length': Buffer.byteLength(payload) } : {}) } },
+    (res) => {
+      let size = 0;
+      res.on('data', (d) => { size += d.length; });
+      res.on('end', () => ok({ status: res.statusCode, size, ms: Number(process.hrtime.bigint() - started) / 1e6 }));
+    });
+    req.on('error', fail);
+    req.end(payload);
+  });
+}
+
+// Runs `count` calls with CONCURRENCY in flight; fails on any unexpected status.
+async function load(count, call, expected) {
+  const latencies = [];
+  let next = 0;
+  const started = process.hrtime.bigint();
+  const worker = async () => {
+    while (next < count) {
+      const i = next++;
+      const r = await call(i);
+      if (r.status !== expected) throw new Error(`request ${i}: status ${r.status}`);
+      latencies.push(r.ms);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  latencies.sort((a, b) => a - b);
+  const at = (q) => latencies[Math.floor(q * (latencies.length - 1))];
+  return { rps: count / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+function oktaUser(i) {
+  const userName = `bench.user.${i}@example.com`;
+  return { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName,
+    name: { givenName: 'Bench', familyName: `User${i}` }, emails: [{ primary: true, value: userName, type: 'work' }],
+    displayName: `Bench User${i}`, locale: 'en-US', externalId: `00u${i}`, groups: [], password: 'Placeholder-1!', active: true };
+}
+
+async function scimPhases(base, bearer) {
+  const headers = { Authorization: `Bearer ${bearer}`, Accept: 'application/scim+json' };
+  const create = await load(USERS, (i) => request(base, 'POST', '/api/scim/v2/Users', headers, oktaUser(i)), 201);
+  const pages = Math.ceil(USERS / 100);
+  const list = await load(pages * 2, (i) => request(base, 'GET', `/api/scim/v2/Users?startIndex=${(i % pages) * 100 + 1}&count=100`, headers), 200);
+  return { create, list };
+}
+
+async function listPhase(base, authorization) {
+  return load(LIST_REPEATS, () => request(base, 'GET', '/api/users', { Authorization: authorization, Accept: 'application/json' }), 200);
+}
+
+async function startScimmy(seed) {
+  const proc = spawn(process.execPath, [join(here, 'scimmy-server.mjs'), '--seed-users', String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise((ok, fail) => {
+    proc.stdout.on('data', (d) => { const m = String(d).match(/listening (\d+)/); if (m) ok(m[1]); });
+    proc.on('exit', (code) => fail(new Error(`scimmy server exited ${code}`)));
+  });
+  return { base: `http://127.0.0.1:${port}`, stop: () => new Promise((ok) => { proc.on('exit', ok); proc.kill('SIGTERM'); }) };
+}
+
+async function openzroScim() {
+  const dataDir = tempDir('bench');
+  const server = await startServer({ dataDir });
+  try {
+    const integration = await api(server, 'POST', '/api/integrations/okta-scim-idp', { connection_name: 'bench' });
+    return await scimPhases(server.base, integration.body.auth_token);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function openzroList() {
+  const dataDir = tempDir('bench-list');
+  const server = await startServer({ dataDir, args: ['--seed-users', String(LIST_USERS)] });
+  try {
+    return await listPhase(server.base, `Token ${server.token}`);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function scimmyScim() {
+  const s = await startScimmy(0);
+  try { return await scimPhases(s.base, 'bench-token'); } finally { await s.stop(); }
+}
+
+async function scimmyList() {
+  const s = await startScimmy(LIST_USERS);
+  try { return await listPhase(s.base, 'Token bench-token'); } finally { await s.stop(); }
+}
+
+const fmt = (n, digits = 1) => n.toFixed(digits).padStart(10);
+function row(label, ours, theirs, unit, higherIsBetter) {
+  const ratio = higherIsBetter ? ours / theirs : theirs / ours;
+  console.log(`${label.padEnd(44)}${fmt(ours)} ${unit.padEnd(6)}${fmt(theirs)} ${unit.padEnd(6)}   x${ratio.toFixed(2)}`);
+}
+function rows(label, ours, theirs) {
+  row(`${label}: throughput`, ours.rps, theirs.rps, 'req/s', true);
+  row(`${label}: p50 latency`, ours.p50, theirs.p50, 'ms', false);
+  row(`${label}: p99 latency`, ours.p99, theirs.p99, 'ms', false);
+}
+
+const results = { ours: await openzroScim(), theirs: await scimmyScim() };
+const lists = { ours: await openzroList(), theirs: await scimmyList() };
+console.log(`bench/server: ${CONCURRENCY} requests in flight, 127.0.0.1, ratio = how many times better openzro-server is`);
+console.log(`${''.padEnd(44)}${'openzro-server'.padStart(17)}${'scimmy+express'.padStart(17)}   ratio`);
+rows(`SCIM POST /Users (${USERS} users)`, results.ours.create, results.theirs.create);
+rows(`SCIM GET /Users pages of 100 (${USERS} users)`, results.ours.list, results.theirs.list);
+rows(`GET /api/users (${LIST_USERS} users, ${LIST_REPEATS}x)`, lists.ours, lists.theirs);
+agent.destroy();
