@@ -8,9 +8,14 @@ export const outputDir = path.resolve(import.meta.dirname, '../../../test-result
 mkdirSync(outputDir, { recursive: true });
 
 // Playwright gives every launch a fresh, temporary profile (--user-data-dir).
+// OPENZRO_HEADED=1 shows the window (needs a display: a desktop, or `xvfb-run -a`) and slows
+// every action down (OPENZRO_SLOWMO milliseconds, default 250) to watch a test while debugging.
+const headed = process.env.OPENZRO_HEADED === '1';
 export function launchBrowser() {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
+    headless: !headed,
+    slowMo: headed ? Number(process.env.OPENZRO_SLOWMO ?? 250) : 0,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--enable-unsafe-swiftshader'],
