@@ -26,11 +26,14 @@ namespace {
 
 // Emscripten 3.1.6's emscripten_fetch_close() does not abort the XHR, whose late events would
 // then write into the freed fetch: abort it first (then it raises no further events).
+// (clang-format would split JavaScript's === into "== =", which the JS minifier rejects.)
+// clang-format off
 EM_JS(int, openzro_fetch_abort, (unsigned int id), {
-    if (typeof Fetch == = 'undefined' || !Fetch.xhrs || !Fetch.xhrs[id - 1]) return 0;
+    if (typeof Fetch === 'undefined' || !Fetch.xhrs || !Fetch.xhrs[id - 1]) return 0;
     Fetch.xhrs[id - 1].abort();
     return 1;
 });
+// clang-format on
 
 Headers response_headers(emscripten_fetch_t* fetch) {
     Headers out;

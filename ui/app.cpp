@@ -80,8 +80,9 @@ void signed_out_notice() {
         heading("You are signed out", Font::Section);
         ImGui::Dummy(ImVec2(0, px(4)));
         text_wrapped_muted(
-            "Your session has ended, so nothing can be loaded or saved. Open the one-time "
-            "sign-in link that openzro-server prints when it starts, then reload this page.");
+            "Your session has ended, so nothing can be loaded or saved. Sign in again (on its "
+            "own, openZro Admin signs in with the link openzro-server prints when it starts), "
+            "then reload this page.");
         ImGui::EndPopup();
     }
     ImGui::PopStyleVar();

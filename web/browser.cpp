@@ -1,14 +1,19 @@
 // C++ side of platform.js: thin wrappers, so the rest of web/ never touches JavaScript.
 #include <cstdlib>
 
-#include "web.h"
+#include "web/web.h"
 
 extern "C" {
-// Implemented in platform.js.
-void oz_install(const char* canvas_selector);
-char* oz_location_hash();  // malloc'ed UTF-8, freed here
-char* oz_origin();
-void oz_push_hash(const char* hash);
+// Implemented in platform.js. Returned strings are malloc'ed UTF-8, freed here.
+void oz_install();
+char* oz_route();
+void oz_navigate(const char* hash);
+char* oz_api_base();
+char* oz_api_origin();
+int oz_light_theme();
+int oz_host_authorizes();
+void oz_request_token(unsigned id, int refresh);
+void oz_unauthorized();
 void oz_open_url(const char* url);
 void oz_download(const char* filename, const char* mime_type, const char* data, size_t size);
 void oz_write_clipboard(const char* text);
@@ -28,17 +33,32 @@ std::string take(char* s) {
 }
 }  // namespace
 
-void browser_install(const char* canvas_selector) {
-    oz_install(canvas_selector);
+void browser_install() {
+    oz_install();
 }
-std::string browser_location_hash() {
-    return take(oz_location_hash());
+std::string browser_route() {
+    return take(oz_route());
 }
-std::string browser_origin() {
-    return take(oz_origin());
+void browser_navigate(const std::string& hash) {
+    oz_navigate(hash.c_str());
 }
-void browser_push_hash(const std::string& hash) {
-    oz_push_hash(hash.c_str());
+std::string browser_api_base() {
+    return take(oz_api_base());
+}
+std::string browser_api_origin() {
+    return take(oz_api_origin());
+}
+bool browser_light_theme() {
+    return oz_light_theme() != 0;
+}
+bool browser_host_authorizes() {
+    return oz_host_authorizes() != 0;
+}
+void browser_request_token(unsigned id, bool refresh) {
+    oz_request_token(id, refresh ? 1 : 0);
+}
+void browser_unauthorized() {
+    oz_unauthorized();
 }
 void browser_open_url(const std::string& url) {
     oz_open_url(url.c_str());

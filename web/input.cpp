@@ -5,7 +5,7 @@
 
 #include <cstring>
 
-#include "web.h"
+#include "web/web.h"
 
 namespace web {
 

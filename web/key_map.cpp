@@ -2,7 +2,7 @@
 // shortcuts stay where they are; typed characters come from KeyboardEvent.key instead.
 #include <cstring>
 
-#include "web.h"
+#include "web/web.h"
 
 namespace web {
 

@@ -5,7 +5,7 @@
 #include <emscripten/html5.h>
 #include <imgui_impl_opengl3.h>
 
-#include "web.h"
+#include "web/web.h"
 
 namespace web {
 
@@ -23,6 +23,33 @@ void set_clipboard(void*, const char* text) {
 
 const char* get_clipboard(void*) {
     return state().clipboard.c_str();
+}
+
+void signed_out() {
+    ui::app_set_signed_out(state().app);
+    request_frame();
+}
+
+// Standalone, requests carry the HttpOnly session cookie the sign-in link set (the page holds
+// no token); embedded, the host's tokenProvider authorizes each request.
+std::unique_ptr<openzro::Api> make_api() {
+    WebState& s = state();
+    openzro::ApiConfig config;
+    config.base_url = browser_api_base();
+    config.wake = request_frame;
+    openzro::HttpClient* transport = &s.http;
+    if (browser_host_authorizes()) {
+        s.host_auth = std::make_unique<HostAuthHttpClient>(s.http);
+        transport = s.host_auth.get();
+        config.on_unauthorized = [] {
+            browser_unauthorized();
+            signed_out();
+        };
+    } else {
+        config.auth = {openzro::Auth::Kind::kSessionCookie, {}};
+        config.on_unauthorized = signed_out;
+    }
+    return std::make_unique<openzro::Api>(std::move(config), *transport, s.clock);
 }
 
 bool create_gl_context() {
@@ -52,6 +79,15 @@ EMSCRIPTEN_KEEPALIVE void openzro_on_resize(float css_width, float css_height, f
     web::resize(css_width, css_height, ratio);
 }
 
+EMSCRIPTEN_KEEPALIVE void openzro_set_theme(int light) {
+    ui::app_set_theme(web::state().app, light ? ui::ThemeMode::Light : ui::ThemeMode::Dark);
+    web::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void openzro_host_token(unsigned id, const char* token) {
+    if (web::state().host_auth) web::state().host_auth->token_ready(id, token);
+}
+
 EMSCRIPTEN_KEEPALIVE void openzro_on_route(const char* hash) {
     ui::app_set_route(web::state().app, hash ? hash : "");
     web::request_frame();
@@ -72,7 +108,7 @@ EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
 
 int main() {
     using namespace web;
-    browser_install("#canvas");
+    browser_install();
     if (!create_gl_context()) {
         browser_fatal("WebGL 2 could not be started on this canvas.");
         return 1;
@@ -90,9 +126,9 @@ int main() {
     const auto ratio = static_cast<float>(emscripten_get_device_pixel_ratio());
     WebState& s = state();
     s.pixel_ratio = ratio;
-    // The management API arrives with the Fetch transport (web: the app talks to the API).
-    ui::app_init(s.app, {ui::ThemeMode::Dark, ratio, browser_location_hash(), browser_origin()},
-                 nullptr);
+    s.api = make_api();
+    const ui::ThemeMode theme = browser_light_theme() ? ui::ThemeMode::Light : ui::ThemeMode::Dark;
+    ui::app_init(s.app, {theme, ratio, browser_route(), browser_api_origin()}, s.api.get());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     install_input_callbacks();
     resize(static_cast<float>(css_w), static_cast<float>(css_h), ratio);

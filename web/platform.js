@@ -10,9 +10,12 @@ mergeInto(LibraryManager.library, {
     return ptr;
   },
 
+  // The page that hosts the app (shell.html standalone, or the <openzro-admin> element) passes
+  // Module.ozHost: routes, API base and auth, theme, and where to expose the test hooks.
   oz_install__deps: ['$specialHTMLTargets', '$ozNewString', 'free'],
-  oz_install: function (selectorPtr) {
-    var canvas = Module['canvas'] || document.querySelector(UTF8ToString(selectorPtr));
+  oz_install: function () {
+    var canvas = Module['canvas'];
+    var host = Module['ozHost'];
     Module['ozCanvas'] = canvas;
     // html5.h callbacks and the WebGL context use "!canvas", which works inside a shadow root.
     specialHTMLTargets['!canvas'] = canvas;
@@ -21,9 +24,10 @@ mergeInto(LibraryManager.library, {
       var ptr = ozNewString(text);
       try { fn(ptr); } finally { _free(ptr); }
     };
+    var focused = function () { return canvas.getRootNode().activeElement === canvas; };
 
     // Keys go to the app only once the user has chosen it.
-    var focus = function () { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); };
+    var focus = function () { if (!focused()) canvas.focus({ preventScroll: true }); };
     canvas.addEventListener('mousedown', focus);
     canvas.addEventListener('touchstart', focus, { passive: true });
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
@@ -40,33 +44,58 @@ mergeInto(LibraryManager.library, {
     };
     watchRatio();
 
-    // Routes: deep links, reload, back and forward all arrive as the location hash.
-    window.addEventListener('hashchange', function () {
-      withString(location.hash, _openzro_on_route);
-    });
+    // Routes and theme changed by the host (back/forward, an attribute).
+    host.watchRoute(function (hash) { withString(hash, _openzro_on_route); });
+    host.watchTheme(function (theme) { _openzro_set_theme(theme === 'light' ? 1 : 0); });
+    Module['ozTokenReady'] = function (id, token) {
+      if (token === null) { _openzro_host_token(id, 0); return; }
+      withString(token, function (ptr) { _openzro_host_token(id, ptr); });
+    };
 
     // Paste: the text comes with the DOM event, only while the app has focus.
     document.addEventListener('paste', function (e) {
-      if (document.activeElement !== canvas || !e.clipboardData) return;
+      if (!focused() || !e.clipboardData) return;
       e.preventDefault();
       withString(e.clipboardData.getData('text/plain') || '', _openzro_on_paste);
     });
 
     // For tests and tools: what the last frame showed, and how many frames were drawn.
-    window.openzroItems = function () { return JSON.parse(UTF8ToString(_openzro_items_json())); };
-    window.openzroFrameCount = function () { return _openzro_frame_count(); };
+    host.expose({
+      items: function () { return JSON.parse(UTF8ToString(_openzro_items_json())); },
+      frameCount: function () { return _openzro_frame_count(); },
+    });
   },
 
-  oz_location_hash__deps: ['$ozNewString'],
-  oz_location_hash: function () { return ozNewString(location.hash); },
+  oz_route__deps: ['$ozNewString'],
+  oz_route: function () { return ozNewString(Module['ozHost'].route()); },
 
-  oz_origin__deps: ['$ozNewString'],
-  oz_origin: function () { return ozNewString(location.origin); },
+  oz_navigate: function (ptr) { Module['ozHost'].navigate(UTF8ToString(ptr)); },
 
-  oz_push_hash: function (ptr) {
-    var hash = UTF8ToString(ptr);
-    if (location.hash !== hash) location.hash = hash;
+  // Where the management API lives: "" (same origin) or an absolute base URL.
+  oz_api_base__deps: ['$ozNewString'],
+  oz_api_base: function () { return ozNewString(Module['ozHost'].apiBase || ''); },
+
+  oz_api_origin__deps: ['$ozNewString'],
+  oz_api_origin: function () {
+    return ozNewString(new URL(Module['ozHost'].apiBase || '/', location.href).origin);
   },
+
+  oz_light_theme: function () { return Module['ozHost'].theme() === 'light' ? 1 : 0; },
+
+  // 1 when the host authorizes requests (tokenProvider), 0 for the same-origin session cookie.
+  oz_host_authorizes: function () { return Module['ozHost'].token ? 1 : 0; },
+
+  // Asks the host for the Authorization header of request `id`; the answer arrives through
+  // openzro_host_token. `refresh` is 1 after a 401, so the host can renew its session.
+  oz_request_token: function (id, refresh) {
+    var ready = Module['ozTokenReady'];
+    Promise.resolve()
+      .then(function () { return Module['ozHost'].token(refresh !== 0); })
+      .then(function (token) { ready(id, token ? String(token) : null); },
+            function () { ready(id, null); });
+  },
+
+  oz_unauthorized: function () { Module['ozHost'].unauthorized(); },
 
   oz_open_url: function (ptr) {
     var url = UTF8ToString(ptr);

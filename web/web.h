@@ -4,9 +4,14 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 
+#include "client/api.h"
+#include "client/fetch_http_client.h"
 #include "ui/app.h"
+#include "web/browser_clock.h"
+#include "web/host_auth_http_client.h"
 
 namespace web {
 
@@ -15,7 +20,12 @@ namespace web {
 constexpr const char* kCanvas = "!canvas";
 
 struct WebState {
-    ui::App app;
+    // The management API over Emscripten Fetch, same origin, with the session cookie.
+    openzro::FetchHttpClient http;
+    std::unique_ptr<HostAuthHttpClient> host_auth;  // embedded: the host authorizes requests
+    BrowserClock clock;
+    std::unique_ptr<openzro::Api> api;
+    ui::App app;  // after the Api it uses
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     int fb_width = 0, fb_height = 0;      // canvas backing store, device pixels
     float css_width = 0, css_height = 0;  // canvas size in CSS pixels
@@ -41,11 +51,16 @@ void resize(float css_width, float css_height, float pixel_ratio);
 void install_input_callbacks();
 ImGuiKey key_from_dom_code(const char* code);  // key_map.cpp
 
-// [SECTION] browser.cpp: what only JavaScript can do (platform.js)
-void browser_install(const char* canvas_selector);
-std::string browser_location_hash();
-std::string browser_origin();
-void browser_push_hash(const std::string& hash);
+// [SECTION] browser.cpp: what only JavaScript can do (platform.js), through Module.ozHost
+void browser_install();
+std::string browser_route();                     // the initial route ("#/integrations")
+void browser_navigate(const std::string& hash);  // the app moved to another route
+std::string browser_api_base();                  // "" (same origin) or an absolute base URL
+std::string browser_api_origin();                // scheme://host[:port] of the API
+bool browser_light_theme();
+bool browser_host_authorizes();  // the host's tokenProvider authorizes API requests
+void browser_request_token(unsigned id, bool refresh);  // answered by openzro_host_token
+void browser_unauthorized();                            // tells the host (openzro-unauthorized)
 void browser_open_url(const std::string& url);
 void browser_download(const ui::Download& file);  // the browser saves it (a Blob download)
 void browser_write_clipboard(const char* text);

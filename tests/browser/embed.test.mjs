@@ -1,0 +1,125 @@
+// <openzro-admin> inside other pages: the example dashboard host (with its strict CSP), two
+// elements on one page, and the host's own inputs beside them.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launchBrowser, outputDir } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+let server, browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+// Items of one element, in page coordinates.
+const elementItems = (page, selector) => page.evaluate((sel) => {
+  const el = document.querySelector(sel);
+  if (!el.items || !el.frameCount || el.frameCount() === 0) return null;
+  const box = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+  return el.items().map((i) => ({ ...i, x: i.x + box.left, y: i.y + box.top }));
+}, selector);
+
+async function elementItem(page, selector, label) {
+  const handle = await page.waitForFunction(([sel, l]) => {
+    const el = document.querySelector(sel);
+    if (!el || !el.items || el.frameCount() === 0) return null;
+    const item = el.items().find((i) => i.label === l);
+    if (!item) return null;
+    const box = el.shadowRoot.querySelector('canvas').getBoundingClientRect();
+    return { ...item, x: item.x + box.left, y: item.y + box.top };
+  }, [selector, label]);
+  return handle.jsonValue();
+}
+
+async function clickElementItem(page, selector, label) {
+  const item = await elementItem(page, selector, label);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+}
+
+async function newPage() {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused to/.test(m.text())) page.errors.push(m.text()); });
+  return page;
+}
+
+test('the example dashboard embeds the app under a strict CSP', async () => {
+  const page = await newPage();
+  await page.goto(server.baseUrl + '/examples/dashboard-host.html');
+  await page.fill('#token', server.ownerToken());
+  await page.click('button[type=submit]');
+  await elementItem(page, 'openzro-admin', 'Connect Okta');
+  await page.screenshot({ path: path.join(outputDir, 'embed-dashboard-host.png') });
+
+  // The host's sidebar drives the element's route...
+  await page.click('.side a[data-route="#/team/users"]');
+  await elementItem(page, 'openzro-admin', 'Search users');
+  assert.equal(new URL(page.url()).hash, '#team/users');
+
+  // ...and navigation inside the element is reported to the host, which mirrors it.
+  const navigated = page.evaluate(() => new Promise((resolve) =>
+    document.querySelector('openzro-admin').addEventListener('openzro-navigate',
+      (e) => resolve(e.detail.route), { once: true })));
+  await clickElementItem(page, 'openzro-admin', 'Integrations');
+  assert.equal(await navigated, '#/integrations');
+  assert.equal(new URL(page.url()).hash, '#integrations');
+
+  // Typing in the app, then in the host's own field: each keeps its keys.
+  await page.click('.side a[data-route="#/team/users"]');
+  await clickElementItem(page, 'openzro-admin', 'Search users');
+  await page.keyboard.type('ops');
+  await page.click('#host-note');
+  await page.keyboard.type('notes');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.inputValue('#host-note'), 'note');
+  const search = (await elementItems(page, 'openzro-admin')).find((i) => i.label === 'Search users');
+  assert.equal(search.value, 'ops');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('two elements on one page run independently beside a host input', async () => {
+  const page = await newPage();
+  await page.route(server.baseUrl + '/examples/two.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'">
+      <style>body{margin:0;display:grid;grid-template-columns:1fr 1fr;gap:8px;height:100vh}
+      openzro-admin{height:560px} input{grid-column:1/3}</style>
+      <script type="module" src="/openzro-admin.js"></script>
+      <openzro-admin id="a" route="#/integrations"></openzro-admin>
+      <openzro-admin id="b" route="#/team/users" theme="light"></openzro-admin>
+      <input id="host" placeholder="host">`,
+  }));
+  await page.goto(server.baseUrl + '/examples/two.html');
+  await elementItem(page, '#a', 'Connect Okta');
+  await elementItem(page, '#b', 'Search users');
+  await page.screenshot({ path: path.join(outputDir, 'embed-two-elements.png') });
+
+  // A click in one element changes only that one.
+  await clickElementItem(page, '#a', 'Users');
+  await elementItem(page, '#a', 'Search users');
+  assert.ok((await elementItems(page, '#b')).some((i) => i.label === 'Search users'));
+  await clickElementItem(page, '#b', 'Integrations');
+  await elementItem(page, '#b', 'Connect Okta');
+  await elementItem(page, '#a', 'Search users');
+  // The host page's URL never changed.
+  assert.equal(new URL(page.url()).hash, '');
+
+  await clickElementItem(page, '#a', 'Search users');
+  await page.keyboard.type('x');
+  await page.click('#host');
+  await page.keyboard.type('typed');
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.inputValue('#host'), 'type');
+  assert.equal((await elementItems(page, '#a')).find((i) => i.label === 'Search users').value, 'x');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
