@@ -185,6 +185,10 @@ std::int64_t Db::changes() const {
     return sqlite3_changes(handle_);
 }
 
+std::int64_t Db::total_changes() const {
+    return sqlite3_total_changes(handle_);
+}
+
 std::string Db::last_error() const {
     return sqlite3_errmsg(handle_);
 }

@@ -47,6 +47,8 @@ class Db {
     Stmt prepare(const char* sql);
     bool exec(const char* sql);
     std::int64_t changes() const;
+    // Rows changed through this connection since it opened: a version number for caches.
+    std::int64_t total_changes() const;
     std::string last_error() const;
     int schema_version();
     std::string integrity_check();

@@ -31,8 +31,21 @@ std::size_t utf8_length(std::string_view text, std::size_t i) {
 void append_json_string(std::string& out, std::string_view text) {
     static constexpr char hex[] = "0123456789abcdef";
     out.push_back('"');
+    std::size_t plain = 0;  // start of the run of bytes copied as they are
+    const auto flush = [&](std::size_t end) { out.append(text.data() + plain, end - plain); };
     for (std::size_t i = 0; i < text.size();) {
         const auto c = static_cast<unsigned char>(text[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            if (const std::size_t n = utf8_length(text, i)) {
+                i += n;
+                continue;
+            }
+        }
+        flush(i);
         if (c == '"' || c == '\\') {
             out.push_back('\\');
             out.push_back(static_cast<char>(c));
@@ -40,17 +53,12 @@ void append_json_string(std::string& out, std::string_view text) {
             out += "\\u00";
             out.push_back(hex[c >> 4]);
             out.push_back(hex[c & 0xF]);
-        } else if (c < 0x80) {
-            out.push_back(static_cast<char>(c));
-        } else if (const std::size_t n = utf8_length(text, i)) {
-            out.append(text.substr(i, n));
-            i += n;
-            continue;
         } else {
             out += "\xEF\xBF\xBD";
         }
-        ++i;
+        plain = ++i;
     }
+    flush(text.size());
     out.push_back('"');
 }
 

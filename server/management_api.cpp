@@ -148,8 +148,9 @@ bool read_string(const json& body, const char* key, std::string& out) {
 // [SECTION] One request from one caller
 class Call {
   public:
-    Call(Store& store, const Request& request, UserRecord caller)
-        : store_(store), request_(request), caller_(std::move(caller)) {}
+    Call(Store& store, const Request& request, UserRecord caller,
+         ManagementApi::ListingCache& cache)
+        : store_(store), request_(request), caller_(std::move(caller)), cache_(cache) {}
 
     Response route(const std::vector<std::string>& s) {
         const std::string& m = request_.method;
@@ -203,8 +204,15 @@ class Call {
     Response list_users() {
         std::optional<bool> service;
         if (const auto p = request_.param("service_user")) service = (*p == "true");
-        const auto users = store_.list_users(service);
         Response r = answer(200, nullptr);
+        const std::string key =
+            caller_.id + (service ? (*service ? "/service" : "/people") : "/all");
+        const std::int64_t version = store_.db().total_changes();
+        if (cache_.version == version && cache_.key == key) {
+            r.body = cache_.body;
+            return r;
+        }
+        const auto users = store_.list_users(service);
         r.body = "[";
         r.body.reserve(users.size() * 300);
         for (std::size_t i = 0; i < users.size(); ++i) {
@@ -212,6 +220,7 @@ class Call {
             append_user(r.body, users[i], caller_.id, nullptr);
         }
         r.body.push_back(']');
+        cache_ = {version, key, r.body};
         return r;
     }
 
@@ -452,6 +461,7 @@ class Call {
     Store& store_;
     const Request& request_;
     UserRecord caller_;
+    ManagementApi::ListingCache& cache_;
 };
 
 }  // namespace
@@ -464,7 +474,7 @@ Response ManagementApi::handle(const Request& request, const std::string& caller
     auto caller = store_.user(caller_id);
     if (!caller) return api_error(401, "unknown user");
     if (caller->is_blocked) return api_error(403, "user is blocked");
-    return Call(store_, request, std::move(*caller)).route(segments(request.path));
+    return Call(store_, request, std::move(*caller), listing_cache_).route(segments(request.path));
 }
 
 }  // namespace openzro

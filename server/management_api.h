@@ -13,8 +13,16 @@ class ManagementApi {
     // `request.path` starts with /api/; `caller_id` is the authenticated user.
     Response handle(const Request& request, const std::string& caller_id);
 
+    // The last user listing, reused until the database changes (admins reload it often).
+    struct ListingCache {
+        std::int64_t version = -1;
+        std::string key;
+        std::string body;
+    };
+
   private:
     Store& store_;
+    ListingCache listing_cache_;
 };
 
 // {"message": ..., "code": status} as application/json.

@@ -73,4 +73,6 @@ app.get('/api/users', (req, res) => {
   })));
 });
 const server = app.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
+// Node's 5 s default closes idle keep-alive sockets while a slow listing keeps the client busy.
+server.keepAliveTimeout = 65000;
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -1,6 +1,7 @@
 // The SCIM filter parser and PATCH applier on their own.
 #include <gtest/gtest.h>
 
+#include "server/json_text.h"
 #include "server/scim_filter.h"
 #include "server/scim_patch.h"
 #include "server/scim_resources.h"
@@ -126,3 +127,23 @@ TEST(ScimResources, ReadUserNormalisesAndDropsPassword) {
 
 }  // namespace
 }  // namespace openzro::scim
+
+namespace openzro {
+namespace {
+
+std::string quoted(std::string_view text) {
+    std::string out;
+    append_json_string(out, text);
+    return out;
+}
+
+TEST(JsonText, EscapesAndReplacesInvalidUtf8) {
+    EXPECT_EQ(quoted("plain"), "\"plain\"");
+    EXPECT_EQ(quoted("a\"b\\c\n"), "\"a\\\"b\\\\c\\u000a\"");
+    EXPECT_EQ(quoted("caf\xC3\xA9 \xF0\x9F\x98\x80"), "\"caf\xC3\xA9 \xF0\x9F\x98\x80\"");
+    EXPECT_EQ(quoted("x\xFFy\xC3"), "\"x\xEF\xBF\xBDy\xEF\xBF\xBD\"");
+    EXPECT_EQ(quoted("\xED\xA0\x80"), "\"\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\"");  // a surrogate
+}
+
+}  // namespace
+}  // namespace openzro

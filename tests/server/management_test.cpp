@@ -58,6 +58,16 @@ TEST_F(Management, ListUsersFiltersServiceUsers) {
     EXPECT_EQ(plain["issued"], "api");
 }
 
+TEST_F(Management, RepeatedListingsSeeEveryChange) {
+    EXPECT_EQ(body_of(server.api("GET", "/api/users")).size(), 1u);
+    EXPECT_EQ(body_of(server.api("GET", "/api/users")).size(), 1u);
+    const std::string id = scim_user("jane@example.com");
+    EXPECT_EQ(body_of(server.api("GET", "/api/users")).size(), 2u);
+    server.scim("PATCH", "/Users/" + id,
+                {{"Operations", {{{"op", "replace"}, {"value", {{"active", false}}}}}}});
+    EXPECT_EQ(body_of(server.api("GET", "/api/users"))[1]["status"], "blocked");
+}
+
 TEST_F(Management, PutUserNeedsAllThreeFieldsAndChangesThem) {
     const std::string id = add_user("plain@example.com");
     const std::string group = body_of(server.api("POST", "/api/groups", {{"name", "devs"}}))["id"];
