@@ -13,6 +13,7 @@
 #include "ui/pages/users/users_table.h"
 #include "ui/pages/users/users_toolbar.h"
 #include "ui/widgets.h"
+#include "ui/widgets/error_banner.h"
 
 namespace ui {
 
@@ -45,32 +46,12 @@ void search_to_route(UsersPageState& s, PageContext& ctx) {
     }
 }
 
+// The failed load in words, with the request id; what was shown before stays below it.
 void load_failed(UsersPageState& s, PageContext& ctx) {
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(colors().danger, 0.08f));
-    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(colors().danger, 0.4f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(12)));
-    ImGui::BeginChild("##users-error", ImVec2(0, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
-                          ImGuiChildFlags_AlwaysUseWindowPadding);
-    ImGui::PushStyleColor(ImGuiCol_Text, colors().danger);
-    ImGui::TextUnformatted(OZ_ICON_ERROR);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, px(10));
-    ImGui::BeginGroup();
-    ImGui::PushFont(font(Font::Medium));
-    ImGui::TextUnformatted(s.loaded ? "Couldn't refresh the users: showing the last list loaded."
-                                    : "Couldn't load the users.");
-    ImGui::PopFont();
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted(s.error->summary().c_str());
-    ImGui::PopFont();
-    ImGui::EndGroup();
-    ImGui::Dummy(ImVec2(0, px(4)));
-    if (button("Retry##users", {ButtonKind::Secondary, OZ_ICON_REFRESH}))
+    if (error_banner(s.loaded ? "Couldn't refresh the users: showing the last list loaded."
+                              : "Couldn't load the users.",
+                     *s.error))
         users_load(s, ctx.services, openzro::Api::Freshness::kNetwork);
-    ImGui::EndChild();
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
     ImGui::Dummy(ImVec2(0, px(8)));
 }
 

@@ -126,8 +126,8 @@ TEST(UsersPage, ExportsTheFilteredViewAsCsv) {
               "\xEF\xBB\xBFName,Email,Role,Status,Groups,Source,Last login,ID\r\n"
               "Pat Pending,pat@example.com,Auditor,Pending approval,Engineering; Sales; "
               "Operations,Okta,Never,u-pat\r\n"
-              "Jane Doe,jane@example.com,User,Active,Engineering; Sales,Okta,2026-11-28 05:00 "
-              "UTC,u-jane\r\n"
+              "Jane Doe,jane@example.com,User,Active,Engineering; Sales,Okta,2026-11-28T05:00:00Z,"
+              "u-jane\r\n"
               "Bob Blocked,bob@example.com,User,Blocked,Sales,openZro,Never,u-bob\r\n");
 }
 

@@ -11,7 +11,6 @@ target_sources(openzro_ui PRIVATE
   "${CMAKE_CURRENT_LIST_DIR}/users_query.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_rules.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_table.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/users_time.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_toolbar.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/../../widgets/chip.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/../../widgets/menu_item.cpp")

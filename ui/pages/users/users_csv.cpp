@@ -1,7 +1,5 @@
 #include "ui/pages/users/users_csv.h"
 
-#include "ui/pages/users/users_time.h"
-
 namespace ui {
 
 void csv_append_cell(std::string& out, std::string_view cell) {
@@ -37,7 +35,7 @@ std::string users_csv(const UsersIndex& x) {
                                      status_label(r.status),
                                      groups,
                                      source_label(r.source),
-                                     r.last_login == kNoTime ? "Never" : exact_time(r.last_login),
+                                     r.last_login == kNeverLoggedIn ? "Never" : u.last_login,
                                      u.id};
         bool first = true;
         for (const std::string& c : cells) {

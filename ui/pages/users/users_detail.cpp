@@ -1,6 +1,5 @@
 #include "ui/pages/users/users_detail.h"
 
-#include <ctime>
 #include <string>
 
 #include "ui/icons.h"
@@ -9,7 +8,6 @@
 #include "ui/pages/users/users_menu.h"
 #include "ui/pages/users/users_rules.h"
 #include "ui/pages/users/users_table.h"
-#include "ui/pages/users/users_time.h"
 #include "ui/widgets.h"
 #include "ui/widgets/menu_item.h"
 
@@ -122,10 +120,10 @@ void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     ImGui::Separator();
 
     role_selector(s, ctx, u, rules);
-    const std::int64_t now = s.now ? s.now() : static_cast<std::int64_t>(std::time(nullptr));
-    field("LAST LOGIN", r.last_login == kNoTime ? std::string("Never")
-                                                : relative_time(r.last_login, now) + " (" +
-                                                      exact_time(r.last_login) + ")");
+    const std::int64_t now = users_now(s);
+    field("LAST LOGIN", r.last_login == kNeverLoggedIn ? std::string("Never")
+                                                       : last_login_ago(r.last_login, now) + " (" +
+                                                             last_login_exact(r.last_login) + ")");
     field("SOURCE", r.source == UserSource::Okta ? "Okta (SCIM provisioning)" : "openZro");
     field("EMAIL", u.email);
     field("USER ID", u.id, Font::Mono);

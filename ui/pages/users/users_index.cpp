@@ -2,31 +2,21 @@
 
 #include <algorithm>
 #include <numeric>
+#include <string_view>
 
-#include "ui/pages/users/users_time.h"
+#include "ui/pages/integrations/sync_time.h"
 
 namespace ui {
 
 namespace {
 
-constexpr char kSep = '\x1f';  // cannot be typed: a search never matches across fields
+// Field and record separators: neither can be typed in the search field, so a match never
+// spans two fields or two users.
+constexpr char kFieldSep = '\x1f';
+constexpr char kRecordSep = '\n';
 
 void append_lower(std::string& out, const std::string& s) {
     for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-UserRow make_row(const openzro::User& u) {
-    UserRow r;
-    r.key.reserve(u.name.size() + u.email.size() + u.role.size() + 2);
-    append_lower(r.key, u.name.empty() ? u.email : u.name);
-    r.key += kSep;
-    append_lower(r.key, u.email);
-    r.key += kSep;
-    append_lower(r.key, u.role);
-    r.last_login = parse_rfc3339(u.last_login);
-    r.status = user_status(u);
-    r.source = user_from_okta(u) ? UserSource::Okta : UserSource::Manual;
-    return r;
 }
 
 std::string lower(const std::string& s) {
@@ -36,12 +26,52 @@ std::string lower(const std::string& s) {
     return out;
 }
 
+void append_key(std::string& keys, const openzro::User& u) {
+    append_lower(keys, u.name.empty() ? u.email : u.name);
+    keys += kFieldSep;
+    append_lower(keys, u.email);
+    keys += kRecordSep;
+}
+
+std::string_view key_of(const UsersIndex& x, std::uint32_t i) {
+    return std::string_view(x.keys).substr(x.key_at[i], x.key_at[i + 1] - x.key_at[i] - 1);
+}
+
+std::uint16_t role_id(UsersIndex& x, const std::string& role) {
+    const auto it = std::find(x.roles.begin(), x.roles.end(), role);
+    if (it != x.roles.end()) return static_cast<std::uint16_t>(it - x.roles.begin());
+    x.roles.push_back(role);
+    return static_cast<std::uint16_t>(x.roles.size() - 1);
+}
+
+UserRow make_row(UsersIndex& x, const openzro::User& u) {
+    UserRow r;
+    r.last_login = openzro::never_logged_in(u)
+                       ? kNeverLoggedIn
+                       : parse_rfc3339(u.last_login).value_or(kNeverLoggedIn);
+    r.role = role_id(x, u.role);
+    r.status = user_status(u);
+    r.source = user_from_okta(u) ? UserSource::Okta : UserSource::Manual;
+    return r;
+}
+
+void build_keys(UsersIndex& x) {
+    x.keys.clear();
+    x.key_at.clear();
+    x.key_at.reserve(x.rows.size() + 1);
+    for (std::uint32_t i = 0; i < x.rows.size(); ++i) {
+        x.key_at.push_back(static_cast<std::uint32_t>(x.keys.size()));
+        append_key(x.keys, index_user(x, i));
+    }
+    x.key_at.push_back(static_cast<std::uint32_t>(x.keys.size()));
+}
+
 // Strict weak order of two rows by one column, ascending.
 bool less_by(const UsersIndex& x, SortColumn column, std::uint32_t a, std::uint32_t b) {
     const UserRow &ra = x.rows[a], &rb = x.rows[b];
     switch (column) {
         case SortColumn::Role:
-            return index_user(x, a).role < index_user(x, b).role;
+            return x.roles[ra.role] < x.roles[rb.role];
         case SortColumn::Status:
             return ra.status < rb.status;
         case SortColumn::Groups:
@@ -53,7 +83,7 @@ bool less_by(const UsersIndex& x, SortColumn column, std::uint32_t a, std::uint3
         case SortColumn::Name:
             break;
     }
-    return ra.key < rb.key;
+    return key_of(x, a) < key_of(x, b);
 }
 
 void sort_order(UsersIndex& x, const UsersQuery& q) {
@@ -73,37 +103,70 @@ void sort_order(UsersIndex& x, const UsersQuery& q) {
 
 // The query compiled once per filter pass.
 struct Matcher {
-    std::string needle;
+    const UsersIndex& x;
     const UsersQuery& q;
+    std::string needle;
+    std::vector<std::uint8_t> role_hit;  // per role id: the search matches the role's name
 
-    bool operator()(const UsersIndex& x, std::uint32_t i) const {
+    Matcher(const UsersIndex& index, const UsersQuery& query)
+        : x(index), q(query), needle(lower(query.search)) {
+        for (const std::string& role : x.roles)  // "network_admin" or "network admin"
+            role_hit.push_back(lower(role).find(needle) != std::string::npos ||
+                               lower(role_label(role)).find(needle) != std::string::npos);
+    }
+
+    // Everything but the search text.
+    bool filters(std::uint32_t i) const {
         const UserRow& r = x.rows[i];
         if (r.deleted) return false;
         if (q.status && r.status != *q.status) return false;
         if (q.source && r.source != *q.source) return false;
-        if (!needle.empty() && r.key.find(needle) == std::string::npos) return false;
-        if (q.role.empty() && q.group.empty()) return true;
-        const openzro::User& u = index_user(x, i);
-        if (!q.role.empty() && u.role != q.role) return false;
-        return q.group.empty() || std::find(u.auto_groups.begin(), u.auto_groups.end(), q.group) !=
-                                      u.auto_groups.end();
+        if (!q.role.empty() && x.roles[r.role] != q.role) return false;
+        if (q.group.empty()) return true;
+        const auto& groups = index_user(x, i).auto_groups;
+        return std::find(groups.begin(), groups.end(), q.group) != groups.end();
+    }
+
+    bool operator()(std::uint32_t i) const {
+        return filters(i) && (needle.empty() || role_hit[x.rows[i].role] ||
+                              key_of(x, i).find(needle) != std::string_view::npos);
     }
 };
 
+// Every row, in memory order: one string search over all keys, then the other filters; the
+// view keeps the sort by walking `order`.
 void refilter(UsersIndex& x, const UsersQuery& q) {
-    const Matcher match{lower(q.search), q};
+    const Matcher match(x, q);
+    const auto n = static_cast<std::uint32_t>(x.rows.size());
+    x.pass.assign(n, 0);
+    if (match.needle.empty()) {
+        std::fill(x.pass.begin(), x.pass.end(), 1);
+    } else {
+        const std::string_view keys(x.keys);
+        std::uint32_t row = 0;
+        for (std::size_t at = keys.find(match.needle); at != std::string_view::npos;
+             at = keys.find(match.needle, x.key_at[row])) {
+            while (x.key_at[row + 1] <= at) ++row;
+            x.pass[row] = 1;
+            ++row;  // one hit per user: go on from the next key
+            if (row >= n) break;
+        }
+        for (std::uint32_t i = 0; i < n; ++i) x.pass[i] |= match.role_hit[x.rows[i].role];
+    }
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (x.pass[i]) x.pass[i] = match.filters(i);
     x.view.clear();
     for (std::uint32_t i : x.order)
-        if (match(x, i)) x.view.push_back(i);
+        if (x.pass[i]) x.view.push_back(i);
     x.applied = q;
 }
 
-// Typing: the view only narrows, so it is filtered in place.
+// Typing into a small view: only the rows still shown can match, checked in place.
 void narrow(UsersIndex& x, const UsersQuery& q) {
-    const Matcher match{lower(q.search), q};
+    const Matcher match(x, q);
     std::size_t kept = 0;
     for (std::uint32_t i : x.view)
-        if (match(x, i)) x.view[kept++] = i;
+        if (match(i)) x.view[kept++] = i;
     x.view.resize(kept);
     x.applied = q;
 }
@@ -125,14 +188,16 @@ void index_load(UsersIndex& x, std::shared_ptr<const std::vector<openzro::User>>
                 const UsersQuery& q) {
     x.users = std::move(users);
     x.edits.clear();
+    x.roles.clear();
     x.rows.clear();
     x.rows.reserve(x.users->size());
     x.okta = 0;
     for (const openzro::User& u : *x.users) {
-        x.rows.push_back(make_row(u));
+        x.rows.push_back(make_row(x, u));
         x.okta += x.rows.back().source == UserSource::Okta;
     }
     x.live = x.rows.size();
+    build_keys(x);
     sort_order(x, q);
     refilter(x, q);
 }
@@ -162,19 +227,21 @@ std::int64_t index_find(const UsersIndex& x, const std::string& id) {
 
 void index_edit(UsersIndex& x, std::uint32_t row, const openzro::User& user) {
     const UserRow before = x.rows[row];
-    const std::size_t groups_before = index_user(x, row).auto_groups.size();
-    const std::string role_before = index_user(x, row).role;
+    const openzro::User& old = index_user(x, row);
+    const std::size_t groups_before = old.auto_groups.size();
+    const bool key_changed = old.name != user.name || old.email != user.email;
     x.edits[row] = user;
-    x.rows[row] = make_row(user);
+    x.rows[row] = make_row(x, user);
     x.rows[row].deleted = before.deleted;
+    if (key_changed) build_keys(x);  // names and emails rarely change: rebuild then
     const UserRow& now = x.rows[row];
     bool moved = false;  // does the row's place in the current sort change?
     switch (x.applied.sort) {
         case SortColumn::Name:
-            moved = now.key != before.key;
+            moved = key_changed;
             break;
         case SortColumn::Role:
-            moved = user.role != role_before;
+            moved = now.role != before.role;
             break;
         case SortColumn::Status:
             moved = now.status != before.status;
@@ -207,9 +274,10 @@ void index_apply(UsersIndex& x, const UsersQuery& q) {
         refilter(x, q);
         return;
     }
-    // Typing: a longer search that contains the old one can only narrow the view.
-    const std::string needle = lower(q.search), old = lower(x.applied.search);
-    if (needle.find(old) != std::string::npos)
+    // Typing: a longer search that contains the old one can only narrow the view. A large
+    // view is faster to redo in memory order than to check row by row in sort order.
+    const bool grew = lower(q.search).find(lower(x.applied.search)) != std::string::npos;
+    if (grew && x.view.size() * 8 < x.rows.size())
         narrow(x, q);
     else
         refilter(x, q);

@@ -1,8 +1,9 @@
 // ui/pages/users/users_index.h: the users as the table needs them. The API's vector is shared,
-// never copied; each user gets one precomputed row (lowercase search key, status, source, last
-// login) at load, and the table works on vectors of indices into it: `order` (every user in the
-// current sort) and `view` (order filtered). Local changes (optimistic updates, server answers)
-// sit in `edits` over the shared vector until the next load.
+// never copied; each user gets one small precomputed row (status, source, role, last login) and
+// a lowercase "name\x1femail" search key in one contiguous buffer, so a search is one pass of
+// string search over that buffer, in memory order. The table works on vectors of indices:
+// `order` (every user in the current sort) and `view` (order filtered). Local changes
+// (optimistic updates, server answers) sit in `edits` over the shared vector until the next load.
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -15,17 +16,24 @@
 
 namespace ui {
 
+// last_login of a user who never logged in (Go's zero time in the API): sorts first.
+inline constexpr std::int64_t kNeverLoggedIn = INT64_MIN;
+
 struct UserRow {
-    std::string key;  // lowercase "name\x1femail\x1frole": search and name sort in one string
-    std::int64_t last_login = 0;  // epoch seconds, users_time.h kNoTime when never
+    std::int64_t last_login = 0;  // epoch seconds; kNeverLoggedIn for the zero time
+    std::uint16_t role = 0;       // index into UsersIndex::roles
     UserStatus status = UserStatus::Active;
     UserSource source = UserSource::Manual;
     bool deleted = false;
 };
 
 struct UsersIndex {
-    std::shared_ptr<const std::vector<openzro::User>> users;   // as the Api delivered them
-    std::vector<UserRow> rows;                                 // parallel to *users
+    std::shared_ptr<const std::vector<openzro::User>> users;  // as the Api delivered them
+    std::vector<UserRow> rows;                                // parallel to *users
+    std::string keys;                   // each row's lowercase "name\x1femail\n", in row order
+    std::vector<std::uint32_t> key_at;  // where row i's key starts in keys (size rows + 1)
+    std::vector<std::string> roles;     // the distinct roles, as the API spells them
+    std::vector<std::uint8_t> pass;     // scratch: rows passing the filter being computed
     std::unordered_map<std::uint32_t, openzro::User> edits;    // row -> the user as it is now
     std::unordered_map<std::string, std::string> group_names;  // group id -> name
     std::vector<std::uint32_t> order;  // all rows in the current sort (stable)

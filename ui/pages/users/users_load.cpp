@@ -3,9 +3,9 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <ctime>
 
-#include "ui/pages/users/users_time.h"
+#include "ui/pages/integrations/sync_time.h"
+#include "ui/pages/users/users_table.h"
 
 namespace ui {
 
@@ -55,13 +55,12 @@ void load_groups(UsersPageState& s, Services& services, Freshness freshness) {
         freshness);
 }
 
-// The newest last_synced_at of the enabled integrations ("" when none has synced).
-std::string newest_sync(const std::vector<openzro::OktaScimIntegration>& list) {
-    std::string newest;
+// The newest last_synced_at of the enabled integrations (nullopt when none has synced).
+std::optional<std::int64_t> newest_sync(const std::vector<openzro::OktaScimIntegration>& list) {
+    std::optional<std::int64_t> newest;
     for (const auto& i : list)
-        if (i.enabled && parse_rfc3339(i.last_synced_at) != kNoTime &&
-            (newest.empty() || parse_rfc3339(i.last_synced_at) > parse_rfc3339(newest)))
-            newest = i.last_synced_at;
+        if (const auto t = parse_rfc3339(i.last_synced_at); i.enabled && t)
+            newest = std::max(newest.value_or(*t), *t);
     return newest;
 }
 
@@ -77,17 +76,15 @@ void poll_integrations(UsersPageState& s, Services& services) {
             const auto& list = *result.value();
             live.has_integration =
                 std::any_of(list.begin(), list.end(), [](const auto& i) { return i.enabled; });
-            const std::string newest = newest_sync(list);
+            const std::optional<std::int64_t> newest = newest_sync(list);
             const double now = ImGui::GetTime();
             if (!live.has_integration) {
                 live.active_until = -1;  // nothing can push: stop polling
             } else if (!live.seen) {
                 // First look since entering: an old sync means Okta is not pushing now; no
                 // sync yet or a recent one means the setup is under way: keep watching.
-                const std::int64_t wall =
-                    state->now ? state->now() : static_cast<std::int64_t>(std::time(nullptr));
-                if (!newest.empty() &&
-                    wall - parse_rfc3339(newest) > static_cast<std::int64_t>(kLiveWatchSeconds))
+                if (newest &&
+                    users_now(*state) - *newest > static_cast<std::int64_t>(kLiveWatchSeconds))
                     live.active_until = -1;
             } else if (newest != live.last_synced_at) {
                 // Okta pushed since the last poll: show it, and keep watching.

@@ -20,10 +20,10 @@ struct PendingWrite {
 // Light automatic refresh while Okta pushes (users appear during the wizard's last steps).
 struct LiveRefresh {
     bool has_integration = false;
-    bool seen = false;           // a poll answered since the page was entered
-    std::string last_synced_at;  // newest of the integrations, as last seen
-    double active_until = -1;    // ImGui time: poll until then; pushes extend it
-    double next_poll = -1;       // ImGui time of the next poll
+    bool seen = false;                           // a poll answered since the page was entered
+    std::optional<std::int64_t> last_synced_at;  // newest of the integrations, as last seen
+    double active_until = -1;                    // ImGui time: poll until then; pushes extend it
+    double next_poll = -1;                       // ImGui time of the next poll
 };
 
 struct UsersPageState {

@@ -2,14 +2,13 @@
 
 #include <imgui_internal.h>
 
-#include <ctime>
 #include <string>
 
 #include "ui/icons.h"
 #include "ui/item_registry.h"
+#include "ui/pages/integrations/sync_time.h"
 #include "ui/pages/users/users_actions.h"
 #include "ui/pages/users/users_menu.h"
-#include "ui/pages/users/users_time.h"
 #include "ui/widgets.h"
 #include "ui/widgets/menu_item.h"
 
@@ -159,8 +158,9 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
     c.x = ImGui::GetCursorScreenPos().x;
     const float max5 = cell_max();
     cell_text(Font::Body, ImVec2(c.x, c.y + px(19)), max5, colors().text,
-              relative_time(r.last_login, now));
-    hover_text(ImVec2(c.x, c.y + px(12)), ImVec2(max5, c.y + px(44)), exact_time(r.last_login));
+              last_login_ago(r.last_login, now));
+    hover_text(ImVec2(c.x, c.y + px(12)), ImVec2(max5, c.y + px(44)),
+               last_login_exact(r.last_login));
 
     ImGui::TableSetColumnIndex(6);
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, c.y + px(12)));
@@ -184,6 +184,18 @@ void row_menu(UsersPageState& s, PageContext& ctx) {
 }
 
 }  // namespace
+
+std::string last_login_ago(std::int64_t when, std::int64_t now) {
+    return when == kNeverLoggedIn ? "Never" : time_ago(when, now);
+}
+
+std::string last_login_exact(std::int64_t when) {
+    return when == kNeverLoggedIn ? "Never logged in" : clock_time(when);
+}
+
+std::int64_t users_now(const UsersPageState& state) {
+    return state.now ? state.now() : wall_now();
+}
 
 ImU32 status_color(UserStatus s) {
     switch (s) {
@@ -271,7 +283,7 @@ void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
             header_cell(s, ctx, static_cast<SortColumn>(c));
         }
 
-        const std::int64_t now = s.now ? s.now() : static_cast<std::int64_t>(std::time(nullptr));
+        const std::int64_t now = users_now(s);
         const std::vector<std::uint32_t>& view = s.index.view;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(view.size()), px(kRowCss));
