@@ -92,6 +92,12 @@ const char* role_name(Role role) {
             return "menuitem";
         case Role::TreeItem:
             return "treeitem";
+        case Role::Heading:
+            return "heading";
+        case Role::Text:
+            return "text";
+        case Role::Status:
+            return "status";
         case Role::Other:
             break;
     }
@@ -106,6 +112,7 @@ void registry_attach(ItemRegistry& registry) {
 
 void registry_begin_frame(ItemRegistry& registry) {
     registry.building.clear();
+    registry.texts_building.clear();
 }
 
 void registry_end_frame(ItemRegistry& registry) {
@@ -114,7 +121,33 @@ void registry_end_frame(ItemRegistry& registry) {
     for (Item& item : registry.building)
         if (!item.label.empty() || !item.id.empty()) registry.items.push_back(std::move(item));
     registry.building.clear();
+    registry.texts.swap(registry.texts_building);
+    registry.texts_building.clear();
     ++registry.frame;
+}
+
+void registry_add_text(Role role, const char* text, const char* text_end) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ItemRegistry* r = registry_of(&g);
+    if (!r || !text || !g.CurrentWindow) return;
+    // Only what is on screen: a screen reader reads the view, not clipped content.
+    const ImRect rect = g.LastItemData.Rect;
+    if (!g.CurrentWindow->ClipRect.Overlaps(rect)) return;
+    Item item;
+    item.label.assign(text, text_end ? text_end : text + std::strlen(text));
+    item.imgui_id =
+        g.CurrentWindow->GetID(item.label.c_str()) ^ static_cast<ImGuiID>(r->texts_building.size());
+    item.role = role;
+    item.min = rect.Min;
+    item.max = rect.Max;
+    r->texts_building.push_back(std::move(item));
+}
+
+void registry_bind_last_text(std::string* text) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ItemRegistry* r = registry_of(&g);
+    if (!r) return;
+    if (Item* item = find_building(*r, g.LastItemData.ID)) item->text_binding = text;
 }
 
 void registry_annotate_last(Role role, const char* label, std::uint32_t extra_state) {
@@ -143,45 +176,97 @@ const Item* registry_find(const ItemRegistry& registry, const std::string& label
     return nullptr;
 }
 
+namespace {
+
+void append_item_json(std::string& out, const Item& item, float k, bool with_key) {
+    char num[160];
+    out += "{\"id\":";
+    append_json_string(out, item.id);
+    out += ",\"role\":\"";
+    out += role_name(item.role);
+    out += "\",\"label\":";
+    append_json_string(out, item.label);
+    std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f",
+                  static_cast<double>(item.min.x * k), static_cast<double>(item.min.y * k),
+                  static_cast<double>((item.max.x - item.min.x) * k),
+                  static_cast<double>((item.max.y - item.min.y) * k));
+    out += num;
+    if (with_key) {
+        std::snprintf(num, sizeof num, ",\"key\":%u", item.imgui_id);
+        out += num;
+    }
+    out += ",\"state\":{";
+    const std::pair<ItemState, const char*> names[] = {
+        {ItemState_Disabled, "disabled"}, {ItemState_Checked, "checked"},
+        {ItemState_Expanded, "expanded"}, {ItemState_Selected, "selected"},
+        {ItemState_Focused, "focused"},   {ItemState_Hovered, "hovered"}};
+    bool first = true;
+    for (const auto& [bit, name] : names) {
+        if (!(item.state & bit)) continue;
+        out += first ? "\"" : ",\"";
+        out += name;
+        out += "\":true";
+        first = false;
+    }
+    out += "}";
+    if (item.role == Role::TextBox) {
+        out += ",\"value\":";
+        append_json_string(out, item.value);
+    }
+    out += "}";
+}
+
+const Item* find_item(const ItemRegistry& registry, ImGuiID key) {
+    for (const Item& item : registry.items)
+        if (item.imgui_id == key) return &item;
+    return nullptr;
+}
+
+}  // namespace
+
 std::string registry_to_json(const ItemRegistry& registry, float pixel_ratio) {
     const float k = pixel_ratio > 0 ? 1.0f / pixel_ratio : 1.0f;
     std::string out = "[";
-    char num[160];
     for (const Item& item : registry.items) {
         if (out.size() > 1) out += ',';
-        out += "{\"id\":";
-        append_json_string(out, item.id);
-        out += ",\"role\":\"";
-        out += role_name(item.role);
-        out += "\",\"label\":";
-        append_json_string(out, item.label);
-        std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f",
-                      static_cast<double>(item.min.x * k), static_cast<double>(item.min.y * k),
-                      static_cast<double>((item.max.x - item.min.x) * k),
-                      static_cast<double>((item.max.y - item.min.y) * k));
-        out += num;
-        out += ",\"state\":{";
-        const std::pair<ItemState, const char*> names[] = {
-            {ItemState_Disabled, "disabled"}, {ItemState_Checked, "checked"},
-            {ItemState_Expanded, "expanded"}, {ItemState_Selected, "selected"},
-            {ItemState_Focused, "focused"},   {ItemState_Hovered, "hovered"}};
-        bool first = true;
-        for (const auto& [bit, name] : names) {
-            if (!(item.state & bit)) continue;
-            out += first ? "\"" : ",\"";
-            out += name;
-            out += "\":true";
-            first = false;
-        }
-        out += "}";
-        if (item.role == Role::TextBox) {
-            out += ",\"value\":";
-            append_json_string(out, item.value);
-        }
-        out += "}";
+        append_item_json(out, item, k, false);
     }
     out += "]";
     return out;
+}
+
+std::string registry_to_mirror_json(const ItemRegistry& registry, float pixel_ratio) {
+    const float k = pixel_ratio > 0 ? 1.0f / pixel_ratio : 1.0f;
+    std::string out = "[";
+    for (const std::vector<Item>* list : {&registry.texts, &registry.items}) {
+        for (const Item& item : *list) {
+            if (out.size() > 1) out += ',';
+            append_item_json(out, item, k, true);
+        }
+    }
+    out += "]";
+    return out;
+}
+
+void registry_focus(const ItemRegistry& registry, ImGuiID key) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const Item* item = find_item(registry, key);
+    ImGuiWindow* window = item ? ImGui::FindWindowByID(item->window_id) : nullptr;
+    if (!window) return;
+    ImGui::FocusWindow(window);
+    ImGui::SetFocusID(key, window);
+    g.NavDisableHighlight = false;
+    g.NavDisableMouseHover = true;
+}
+
+bool registry_set_text(const ItemRegistry& registry, ImGuiID key, const std::string& text) {
+    const Item* item = find_item(registry, key);
+    if (!item || !item->text_binding) return false;
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    // An active ImGui input keeps its own buffer and would overwrite the new text.
+    if (g.ActiveId == key) ImGui::ClearActiveID();
+    *item->text_binding = text;
+    return true;
 }
 
 }  // namespace ui
@@ -197,6 +282,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
         item = &r->building.back();
         item->imgui_id = id;
     }
+    if (ctx->CurrentWindow) item->window_id = ctx->CurrentWindow->ID;
     item->min = bb.Min;
     item->max = bb.Max;
     if (item_data && (item_data->InFlags & ImGuiItemFlags_Disabled))

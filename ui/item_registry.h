@@ -1,6 +1,7 @@
 // ui/item_registry.h: every interactive item of the last frame, with its label, role, state and
-// rectangle. Fed by Dear ImGui's test-engine hooks (IMGUI_ENABLE_TEST_ENGINE), read by the
-// headless test harness and, in the browser, by window.openzroItems().
+// rectangle, plus the headings, text and status messages around them. Fed by Dear ImGui's
+// test-engine hooks (IMGUI_ENABLE_TEST_ENGINE) and by our widgets; read by the headless test
+// harness and, in the browser, by window.openzroItems() and the accessibility mirror.
 #pragma once
 #include <imgui.h>
 
@@ -19,7 +20,11 @@ enum class Role : std::uint8_t {
     Tab,
     MenuItem,
     TreeItem,
-    Other
+    Other,
+    // Not interactive: what a screen reader reads between the items.
+    Heading,
+    Text,
+    Status,
 };
 const char* role_name(Role role);
 
@@ -35,17 +40,23 @@ enum ItemState : std::uint32_t {
 
 struct Item {
     ImGuiID imgui_id = 0;
-    std::string id;     // the part after "##" in the ImGui label, else the label itself
-    std::string label;  // what the user reads (the ImGui label before "##")
+    ImGuiID window_id = 0;  // the ImGui window that submitted it
+    std::string id;         // the part after "##" in the ImGui label, else the label itself
+    std::string label;      // what the user reads (the ImGui label before "##")
     Role role = Role::Other;
     std::uint32_t state = ItemState_None;
     ImVec2 min, max;    // framebuffer pixels
     std::string value;  // text inputs: the current text (empty for secrets)
+    // Text inputs: where their text lives, so the accessibility mirror's <input> can write it.
+    // Valid until the next frame (it points into a view's state).
+    std::string* text_binding = nullptr;
 };
 
 struct ItemRegistry {
     std::vector<Item> items;     // the last completed frame
     std::vector<Item> building;  // the frame being built
+    std::vector<Item> texts;     // headings, text and status messages of the last frame
+    std::vector<Item> texts_building;
     std::uint32_t frame = 0;
 };
 
@@ -59,11 +70,22 @@ void registry_end_frame(ItemRegistry& registry);
 void registry_annotate_last(Role role, const char* label = nullptr,
                             std::uint32_t extra_state = ItemState_None);
 void registry_set_last_value(const char* value);
+void registry_bind_last_text(std::string* text);
+// Text widgets report what they showed (the last item's rectangle): role Heading, Text or Status.
+void registry_add_text(Role role, const char* text, const char* text_end = nullptr);
 
 // Lookups for tests and tools: by visible label first, then by id.
 const Item* registry_find(const ItemRegistry& registry, const std::string& label_or_id);
 
 // The items as a JSON array of {id, role, label, x, y, w, h, state}, in CSS pixels.
 std::string registry_to_json(const ItemRegistry& registry, float pixel_ratio);
+// Items and texts for the accessibility mirror: the same objects plus "key" (the ImGui id).
+std::string registry_to_mirror_json(const ItemRegistry& registry, float pixel_ratio);
+
+// [SECTION] The accessibility mirror acting on the app (between frames)
+// Gives the item keyboard focus, as if the user had tabbed to it.
+void registry_focus(const ItemRegistry& registry, ImGuiID key);
+// Replaces a text input's text (the mirror's <input> was edited).
+bool registry_set_text(const ItemRegistry& registry, ImGuiID key, const std::string& text);
 
 }  // namespace ui

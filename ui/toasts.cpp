@@ -82,6 +82,7 @@ double toasts_draw(Toasts& toasts) {
             ImGui::SameLine(0, px(10));
             ImGui::PushTextWrapPos(width - px(56));
             ImGui::TextUnformatted(t.message.c_str());
+            registry_add_text(Role::Status, t.message.c_str());
             ImGui::PopTextWrapPos();
             ImGui::SameLine(width - px(48));
             ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(8));

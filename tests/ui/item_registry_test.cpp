@@ -3,13 +3,13 @@
 #include <gtest/gtest.h>
 
 #include "harness/harness.h"
+#include "ui/widgets.h"
 
 using harness::Harness;
 
 TEST(ItemRegistry, ReportsEveryInteractiveItemOfTheFrame) {
     Harness h;
-    for (const char* label : {"Integrations", "Team", "Users", "Light theme", "Connect Okta",
-                              "Copy SCIM connector base URL", "Okta SCIM documentation"})
+    for (const char* label : {"Integrations", "Team", "Users", "Light theme"})
         EXPECT_NE(h.find(label), nullptr) << label;
     // Windows are not items.
     EXPECT_EQ(h.find("sidebar"), nullptr);
@@ -36,7 +36,6 @@ TEST(ItemRegistry, JsonIsInCssPixels) {
         << json;
     EXPECT_NE(json.find(expected), std::string::npos);
     EXPECT_NE(json.find("\"state\":{\"selected\":true}"), std::string::npos);
-    EXPECT_NE(json.find("\"state\":{\"disabled\":true}"), std::string::npos);
 }
 
 TEST(ItemRegistry, EscapesLabelsForJson) {
@@ -47,4 +46,43 @@ TEST(ItemRegistry, EscapesLabelsForJson) {
     r.items.push_back(item);
     EXPECT_NE(ui::registry_to_json(r, 1.0f).find("\"a \\\"quoted\\\"\\nlabel\\\\\""),
               std::string::npos);
+}
+
+TEST(ItemRegistry, HeadingsAndTextAreReportedApartFromItems) {
+    Harness h({1280, 800, 1.0f, "#/nowhere"});
+    bool heading = false, text = false;
+    for (const ui::Item& t : h.app.registry.texts) {
+        if (t.role == ui::Role::Heading && t.label == "Page not found") heading = true;
+        if (t.role == ui::Role::Text && t.label == "There is no page at /nowhere.") text = true;
+    }
+    EXPECT_TRUE(heading);
+    EXPECT_TRUE(text);
+    EXPECT_EQ(h.find("Page not found"), nullptr);  // not an interactive item
+    const std::string json = ui::registry_to_mirror_json(h.app.registry, 1.0f);
+    EXPECT_NE(json.find("\"role\":\"heading\",\"label\":\"Page not found\""), std::string::npos);
+    EXPECT_NE(json.find("\"key\":"), std::string::npos);
+}
+
+TEST(ItemRegistry, MirrorWritesTextInputsAndMovesFocus) {
+    Harness h;
+    std::string note;
+    h.overlay = [&] {
+        ImGui::Begin("##mirror-test");
+        ui::text_field("Note", note);
+        ImGui::End();
+    };
+    h.frame(2);
+    const ui::Item* field = h.find("Note");
+    ASSERT_NE(field, nullptr);
+    EXPECT_TRUE(ui::registry_set_text(h.app.registry, field->imgui_id, "from the mirror"));
+    EXPECT_EQ(note, "from the mirror");
+    h.frame(2);
+    EXPECT_EQ(h.find("Note")->value, "from the mirror");
+    EXPECT_FALSE(ui::registry_set_text(h.app.registry, h.find("Users")->imgui_id, "x"));
+
+    ui::registry_focus(h.app.registry, h.find("Users")->imgui_id);
+    h.frame(2);
+    EXPECT_TRUE(h.find("Users")->state & ui::ItemState_Focused);
+    h.press(ImGuiKey_Enter);
+    EXPECT_EQ(h.app.route.page, ui::Page::TeamUsers);
 }

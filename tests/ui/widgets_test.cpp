@@ -1,53 +1,88 @@
-// Widgets through the real pages: copyable field, text field, disabled reasons, links, toasts
-// and the confirm dialog.
+// Widgets shown over the app as a page would show them: copyable field, text field, disabled
+// reasons, links, toasts and the confirm dialog.
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
 #include "harness/harness.h"
 #include "ui/confirm_dialog.h"
 #include "ui/toasts.h"
+#include "ui/widgets.h"
 
 using harness::Harness;
 
+namespace {
+
+// Shows `view` in a window over the app, the way a page would.
+void show(Harness& h, std::function<void()> view) {
+    h.overlay = [view = std::move(view)] {
+        ImGui::SetNextWindowPos(ImVec2(300, 100));
+        ImGui::SetNextWindowSize(ImVec2(600, 400));
+        ImGui::Begin("##widget-test", nullptr, ImGuiWindowFlags_NoDecoration);
+        view();
+        ImGui::End();
+    };
+    h.frame(2);
+}
+
+}  // namespace
+
 TEST(CopyField, CopiesTheValueAndShowsACheckMarkForTwoSeconds) {
     Harness h;
-    const ui::Item* value = h.find("SCIM connector base URL");
+    ui::CopyFieldState state;
+    show(h, [&] { ui::copy_field("Widget URL", "https://vpn.example.com/api/scim/v2", state); });
+    const ui::Item* value = h.find("Widget URL");
     ASSERT_NE(value, nullptr);
-    EXPECT_EQ(value->value, "http://127.0.0.1:8080/api/scim/v2");
-    ASSERT_TRUE(h.click("Copy SCIM connector base URL"));
-    EXPECT_EQ(h.clipboard, "http://127.0.0.1:8080/api/scim/v2");
-    EXPECT_GT(h.last.wake_after, 1.5);  // the platform is asked to wake up for the check mark
+    EXPECT_EQ(value->value, "https://vpn.example.com/api/scim/v2");
+    ASSERT_TRUE(h.click("Copy Widget URL"));
+    EXPECT_EQ(h.clipboard, "https://vpn.example.com/api/scim/v2");
+    EXPECT_GT(ui::copy_field_pending(state), 1.5);  // pages wake the platform up for it
     h.advance(2.1);
-    EXPECT_LT(h.last.wake_after, 0);
+    EXPECT_LT(ui::copy_field_pending(state), 0);
+}
+
+TEST(CopyField, SecretsAreMaskedUntilShown) {
+    Harness h;
+    ui::CopyFieldState state;
+    show(h, [&] { ui::copy_field("Token", "nbs_secret_value", state, true); });
+    EXPECT_EQ(h.find("Token")->value, "");  // nothing readable while masked
+    ASSERT_TRUE(h.click("Show"));
+    EXPECT_EQ(h.find("Token")->value, "nbs_secret_value");
+    ASSERT_TRUE(h.click("Copy Token"));
+    EXPECT_EQ(h.clipboard, "nbs_secret_value");
 }
 
 TEST(TextField, TypingUpdatesTheValueTheRegistryReports) {
-    Harness h({1280, 800, 1.0f, "#/team/users"});
-    ASSERT_TRUE(h.click("Search users"));
-    h.type("jane");
-    EXPECT_EQ(h.app.users.search, "jane");
-    EXPECT_EQ(h.find("Search users")->value, "jane");
+    Harness h;
+    std::string text;
+    show(h, [&] { ui::text_field("Client ID", text); });
+    ASSERT_TRUE(h.click("Client ID"));
+    h.type("0oa1");
+    EXPECT_EQ(text, "0oa1");
+    EXPECT_EQ(h.find("Client ID")->value, "0oa1");
+    EXPECT_EQ(h.find("Client ID")->role, ui::Role::TextBox);
     h.press(ImGuiKey_Backspace);
-    EXPECT_EQ(h.app.users.search, "jan");
+    EXPECT_EQ(text, "0oa");
 }
 
-TEST(TextField, KeepsItsValueAcrossNavigation) {
-    Harness h({1280, 800, 1.0f, "#/team/users"});
-    ASSERT_TRUE(h.click("Search users"));
-    h.type("ops");
-    ASSERT_TRUE(h.click("Integrations"));
-    ASSERT_TRUE(h.click("Users"));
-    EXPECT_EQ(h.find("Search users")->value, "ops");
+TEST(TextField, PasswordsAreNeverReported) {
+    Harness h;
+    std::string secret = "hunter2";
+    show(h, [&] { ui::text_field("Client secret", secret, {nullptr, nullptr, nullptr, true}); });
+    EXPECT_EQ(h.find("Client secret")->value, "");
 }
 
 TEST(Button, DisabledButtonSaysWhyAndDoesNothing) {
     Harness h;
-    const ui::Item* connect = h.find("Connect Okta");
+    int pressed = 0;
+    show(h, [&] {
+        if (ui::button("Widget action", {ui::ButtonKind::Primary, nullptr, "Ask an owner"}))
+            ++pressed;
+    });
+    const ui::Item* connect = h.find("Widget action");
     ASSERT_NE(connect, nullptr);
     EXPECT_TRUE(connect->state & ui::ItemState_Disabled);
-    const size_t before = h.history.size();
-    ASSERT_TRUE(h.click("Connect Okta"));
-    EXPECT_EQ(h.history.size(), before);
+    ASSERT_TRUE(h.click("Widget action"));
+    EXPECT_EQ(pressed, 0);
     // Hovering shows the reason as a tooltip window.
     h.advance(0.3);
     bool tooltip = false;
@@ -56,12 +91,24 @@ TEST(Button, DisabledButtonSaysWhyAndDoesNothing) {
     EXPECT_TRUE(tooltip);
 }
 
+TEST(Button, EnabledButtonReportsTheClick) {
+    Harness h;
+    int pressed = 0;
+    show(h, [&] {
+        if (ui::button("Save##settings")) ++pressed;
+    });
+    ASSERT_TRUE(h.click("Save"));
+    EXPECT_EQ(pressed, 1);
+    EXPECT_EQ(h.find("settings")->label, "Save");
+}
+
 TEST(Link, OpensExternalPagesThroughThePlatform) {
     Harness h;
-    ASSERT_TRUE(h.click("Okta SCIM documentation"));
-    ASSERT_EQ(h.opened_urls.size(), 1u);
-    EXPECT_EQ(h.opened_urls[0], "https://developer.okta.com/docs/concepts/scim/");
-    EXPECT_EQ(h.find("Okta SCIM documentation")->role, ui::Role::Link);
+    std::string open_url;
+    show(h, [&] { ui::link("Widget docs", "https://developer.okta.com/docs/", open_url); });
+    ASSERT_TRUE(h.click("Widget docs"));
+    EXPECT_EQ(open_url, "https://developer.okta.com/docs/");
+    EXPECT_EQ(h.find("Widget docs")->role, ui::Role::Link);
 }
 
 TEST(Toasts, InfoExpiresAfterFourSecondsErrorsStay) {

@@ -1,6 +1,7 @@
 // Text, badges, status dots, page headers and empty states.
 #include <imgui_internal.h>
 
+#include "ui/item_registry.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -9,6 +10,7 @@ void text_muted(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors().text_muted);
     ImGui::TextUnformatted(text);
     ImGui::PopStyleColor();
+    registry_add_text(Role::Text, text);
 }
 
 void text_wrapped_muted(const char* text) {
@@ -17,12 +19,14 @@ void text_wrapped_muted(const char* text) {
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    registry_add_text(Role::Text, text);
 }
 
 void heading(const char* text, Font f) {
     ImGui::PushFont(font(f));
     ImGui::TextUnformatted(text);
     ImGui::PopFont();
+    registry_add_text(Role::Heading, text);
 }
 
 void badge(const char* label, ImU32 color, const char* icon) {
@@ -32,6 +36,7 @@ void badge(const char* label, ImU32 color, const char* icon) {
     const ImVec2 size(text.x + icon_w + px(16), px(20));
     const ImVec2 a = ImGui::GetCursorScreenPos();
     ImGui::Dummy(size);
+    registry_add_text(Role::Text, label);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(a, ImVec2(a.x + size.x, a.y + size.y), with_alpha(color, 0.15f),
                       size.y * 0.5f);
@@ -51,6 +56,7 @@ void status_dot(const char* label, ImU32 color) {
     ImGui::Dummy(ImVec2(px(8), line));
     ImGui::SameLine(0, px(8));
     ImGui::TextUnformatted(label);
+    registry_add_text(Role::Text, label);
 }
 
 void page_header(const char* breadcrumb, const char* title, const char* description) {

@@ -32,6 +32,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     std::string accessible(label, visible_end);
     registry_annotate_last(Role::TextBox, accessible.c_str());
     registry_set_last_value(o.password ? "" : value.c_str());
+    registry_bind_last_text(&value);
 
     if (ImGui::IsItemActive() || ImGui::IsItemFocused()) {
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
