@@ -1,14 +1,13 @@
 #include "ui/widgets/live_text.h"
 
-#include <imgui_internal.h>
+#include <imgui.h>
 
 #include "ui/item_registry.h"
 #include "ui/theme.h"
 
 namespace ui {
 
-void live_text(const char* id, const char* text, ImU32 text_color, const char* icon,
-               ImU32 icon_color) {
+void live_text(const char* text, ImU32 text_color, const char* icon, ImU32 icon_color) {
     ImGui::BeginGroup();
     if (icon) {
         ImGui::PushStyleColor(ImGuiCol_Text, icon_color ? icon_color : text_color);
@@ -22,14 +21,7 @@ void live_text(const char* id, const char* text, ImU32 text_color, const char* i
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::EndGroup();
-    readable_last_item(id, text);
-}
-
-void readable_last_item(const char* id, const char* label) {
-    // The item's rectangle becomes an item of its own that keyboard navigation skips.
-    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    ImGui::ItemAdd(bb, ImGui::GetID(id), nullptr, ImGuiItemFlags_NoNav);
-    registry_annotate_last(Role::Other, label);
+    registry_add_text(Role::Status, text);
 }
 
 }  // namespace ui

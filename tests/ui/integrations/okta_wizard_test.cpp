@@ -43,7 +43,7 @@ TEST(OktaWizard, TheWholeJourney) {
 
     // 1. Permissions, with the estimated time.
     ASSERT_TRUE(click(h, "Connect Okta"));
-    EXPECT_NE(h.find("Estimated setup time: 15 minutes"), nullptr);
+    EXPECT_TRUE(shown(h, "Estimated setup time: 15 minutes"));
     EXPECT_EQ(h.find("Back"), nullptr);
     ASSERT_TRUE(click(h, "Get Started"));
     EXPECT_EQ(query(h, "step"), "2");
@@ -85,7 +85,7 @@ TEST(OktaWizard, TheWholeJourney) {
     EXPECT_EQ(h.clipboard, kScimBase);
     ASSERT_TRUE(click(h, "Copy Authorization (Bearer) token"));
     EXPECT_EQ(h.clipboard, s.integrations[0].auth_token);
-    EXPECT_NE(h.find("Waiting for Okta..."), nullptr);
+    EXPECT_TRUE(shown(h, "Waiting for Okta..."));
     EXPECT_TRUE(disabled(h, "Continue"));
     EXPECT_GE(h.last.wake_after, 0);  // polling wakes the app while idle
     s.okta_reaches(1);
@@ -101,11 +101,11 @@ TEST(OktaWizard, TheWholeJourney) {
     ASSERT_TRUE(click(h, "Continue"));
     EXPECT_EQ(query(h, "step"), "7");
     h.frame(3);
-    EXPECT_NE(h.find("0 users received"), nullptr);
+    EXPECT_TRUE(shown(h, "0 users received"));
     s.okta_pushes(3, 2);
     h.advance(3.5);
-    EXPECT_NE(h.find("3 users received"), nullptr);
-    EXPECT_NE(h.find("2 groups received"), nullptr);
+    EXPECT_TRUE(shown(h, "3 users received"));
+    EXPECT_TRUE(shown(h, "2 groups received"));
 
     // 8. Finish Setup enables the integration and opens Team > Users from Okta.
     ASSERT_TRUE(click(h, "Finish Setup"));
@@ -292,7 +292,7 @@ TEST(OktaWizard, EveryWizardCallFailingOnceCanBeRetried) {
         s.okta_reaches(1);
         h.advance(2.5);
         if (std::string(c.retry) == "Retry") {
-            EXPECT_NE(h.find("Waiting for Okta..."), nullptr);
+            EXPECT_TRUE(shown(h, "Waiting for Okta..."));
             ASSERT_TRUE(click(h, "Retry"));
             h.frame(3);
         }
@@ -317,8 +317,8 @@ TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
     h.frame(3);
     s.okta_pushes(1, 1);
     h.advance(3.5);
-    EXPECT_NE(h.find("1 user received"), nullptr);
-    EXPECT_NE(h.find("1 group received"), nullptr);
+    EXPECT_TRUE(shown(h, "1 user received"));
+    EXPECT_TRUE(shown(h, "1 group received"));
     ASSERT_TRUE(click(h, "Finish Setup"));
     h.frame(3);
     EXPECT_FALSE(s.integrations[0].enabled);

@@ -21,10 +21,7 @@ constexpr const char* kOktaDocs = "https://developer.okta.com/docs/concepts/scim
 void header_status(const char* label, ImU32 color) {
     const float w = ImGui::CalcTextSize(label).x + px(16);
     ImGui::SameLine(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - w));
-    ImGui::BeginGroup();
     status_dot(label, color);
-    ImGui::EndGroup();
-    readable_last_item("status", label);
 }
 
 bool load_errors(IntegrationsPageState& state, PageContext& context) {
@@ -76,13 +73,13 @@ void connected_body(IntegrationsPageState& state, PageContext& context,
             okta_load_logs(state, context.services, integration.id);
     } else {
         const SyncSummary sync = summarize_sync(d.logs.value);
-        live_text("sync-status", sync_status_text(sync, now).c_str(),
+        live_text(sync_status_text(sync, now).c_str(),
                   sync.last_success ? colors().text_muted : colors().warning, OZ_ICON_CLOCK);
         if (sync.last_error) {
             const auto when = parse_rfc3339(sync.last_error->timestamp);
             const std::string line =
                 "Last error " + time_ago(when.value_or(now), now) + ": " + sync.last_error->message;
-            live_text("sync-error", line.c_str(), colors().danger, OZ_ICON_ERROR);
+            live_text(line.c_str(), colors().danger, OZ_ICON_ERROR);
         }
     }
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -175,7 +175,7 @@ void log_tab(Dialog& d) {
         text_muted(t ? time_ago(*t, now).c_str() : log.timestamp.c_str());
         ImGui::PopFont();
         if (t && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", clock_time(*t).c_str());
-        live_text(("log-" + std::to_string(log.id)).c_str(), log.message.c_str(), colors().text);
+        live_text(log.message.c_str(), colors().text);
         ImGui::Dummy(ImVec2(0, px(6)));
     }
     const std::string page =
@@ -189,7 +189,7 @@ void log_tab(Dialog& d) {
         ++c.log_page;
     ImGui::SameLine(0, px(12));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(7));
-    live_text("log-page", page.c_str(), colors().text_muted);
+    live_text(page.c_str(), colors().text_muted);
     ImGui::SameLine();
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(7));
     if (button("Refresh log", {ButtonKind::Ghost, OZ_ICON_REFRESH})) load_logs(d);

@@ -32,12 +32,12 @@ void note(const char* icon, ImU32 color, const char* text) {
 }
 
 // One live count of step 7: "3 users received".
-void counter(const char* id, int value, const char* singular, const char* plural) {
+void counter(int value, const char* singular, const char* plural) {
     const std::string text =
         value < 0 ? std::string("Counting ") + plural + "..."
                   : std::to_string(value) + " " + (value == 1 ? singular : plural) + " received";
     ImGui::PushFont(font(Font::Section));
-    live_text(id, text.c_str(), colors().text, OZ_ICON_USERS, colors().accent);
+    live_text(text.c_str(), colors().text, OZ_ICON_USERS, colors().accent);
     ImGui::PopFont();
 }
 
@@ -61,8 +61,7 @@ void wizard_permissions(WizardStep& s) {
     steps({"Log in to your Okta admin dashboard.", "Expand [People] in the left menu.",
            "Select your user.", "Open the [Admin roles] tab."});
     ImGui::Dummy(ImVec2(0, px(8)));
-    live_text("setup-time", "Estimated setup time: 15 minutes", colors().text, OZ_ICON_CLOCK,
-              colors().accent);
+    live_text("Estimated setup time: 15 minutes", colors().text, OZ_ICON_CLOCK, colors().accent);
 }
 
 void wizard_install(WizardStep& s) {
@@ -115,9 +114,9 @@ void wizard_push_groups(WizardStep& s) {
     ImGui::Dummy(ImVec2(0, px(12)));
     heading("Received from Okta so far", Font::Medium);
     ImGui::Dummy(ImVec2(0, px(4)));
-    counter("users-received", w.users_received, "user", "users");
+    counter(w.users_received, "user", "users");
     ImGui::SameLine(0, px(48));
-    counter("groups-received", w.groups_received, "group", "groups");
+    counter(w.groups_received, "group", "groups");
     if (w.poll_error && error_banner("Could not count the users and groups", *w.poll_error)) {
         w.poll_error.reset();
         w.next_poll = 0;

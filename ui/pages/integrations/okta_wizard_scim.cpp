@@ -86,12 +86,10 @@ void verification(WizardStep& s) {
     ImGui::Dummy(ImVec2(0, px(12)));
     if (!w.reached_at.empty()) {
         const std::string text = "Okta reached openZro at " + w.reached_at;
-        live_text("verification", text.c_str(), colors().text, OZ_ICON_CHECK_CIRCLE,
-                  colors().success);
+        live_text(text.c_str(), colors().text, OZ_ICON_CHECK_CIRCLE, colors().success);
         return;
     }
-    live_text("verification", "Waiting for Okta...", colors().text, OZ_ICON_CLOCK,
-              colors().warning);
+    live_text("Waiting for Okta...", colors().text, OZ_ICON_CLOCK, colors().warning);
     ImGui::PushFont(font(Font::Small));
     text_wrapped_muted("This changes as soon as Okta's Test API Credentials reaches openZro.");
     ImGui::PopFont();
