@@ -31,7 +31,7 @@ class FakeOktaServer {
 
     // What Okta would do: its Test API Credentials, and pushing users and groups.
     void okta_reaches(std::int64_t integration);
-    void okta_pushes(int users, int groups);
+    void okta_pushes(int user_count, int group_count);
     void add_log(std::int64_t integration, const std::string& level, const std::string& message,
                  std::int64_t seconds_ago = 0);
 
