@@ -5,12 +5,16 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <functional>
 #include <new>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
 
 #include "client/model_json.h"
 
@@ -86,8 +90,22 @@ std::string make_users(int count) {
     return out;
 }
 
+// Process CPU time in ms: on a machine shared with other builds it varies far less than wall time.
+#ifdef __EMSCRIPTEN__
+// clang-format off
+EM_JS(double, cpu_ms, (), {
+    return typeof process !== 'undefined' ? process.cpuUsage().user / 1000 : performance.now();
+});
+// clang-format on
+#else
+double cpu_ms() {
+    return 1000.0 * static_cast<double>(std::clock()) / CLOCKS_PER_SEC;
+}
+#endif
+
 struct Figures {
     double ms = 0;
+    double cpu = 0;
     std::size_t peak = 0;  // heap at its highest during the parse, the JSON text included
     std::size_t kept = 0;  // heap held by the result afterwards, the JSON text included
 };
@@ -96,11 +114,14 @@ Figures measure(const std::function<void()>& parse) {
     Figures best;
     for (int run = 0; run < 3; ++run) {
         g_peak = g_live;
+        const double cpu_start = cpu_ms();
         const auto start = std::chrono::steady_clock::now();
         parse();
         const auto end = std::chrono::steady_clock::now();
+        const double cpu = cpu_ms() - cpu_start;
         const double ms = std::chrono::duration<double, std::milli>(end - start).count();
         if (run == 0 || ms < best.ms) best.ms = ms;
+        if (run == 0 || cpu < best.cpu) best.cpu = cpu;
         best.peak = g_peak;
     }
     return best;
@@ -143,13 +164,16 @@ int main(int argc, char** argv) {
 
     const double size = mb(text.size());
     std::printf("%s: %zu users, %.1f MB of JSON\n", where, users, size);
-    std::printf("%s  models (SAX): %7.0f ms  peak %6.1f MB = %.2fx JSON  (models %.1f MB)\n", where,
-                sax.ms, mb(sax.peak), mb(sax.peak) / size, mb(sax_kept - base));
-    std::printf("%s  nlohmann DOM: %7.0f ms  peak %6.1f MB = %.2fx JSON  (DOM %.1f MB)\n", where,
-                dom.ms, mb(dom.peak), mb(dom.peak) / size, mb(dom_kept - base));
-    std::printf("%s  SAX/DOM: time %.2f, peak memory %.2f\n", where, sax.ms / dom.ms,
-                static_cast<double>(sax.peak) / static_cast<double>(dom.peak));
-    std::printf("%s  target: under 1000 ms in wasm and peak under 2x JSON: %s\n", where,
-                sax.peak < 2 * text.size() && (sax.ms < 1000) ? "met" : "NOT met");
+    const auto line = [&](const char* what, const Figures& f, std::size_t kept) {
+        std::printf(
+            "%s  %s: %6.0f ms wall %6.0f ms cpu  peak %6.1f MB = %.2fx JSON  (result %.1f MB)\n",
+            where, what, f.ms, f.cpu, mb(f.peak), mb(f.peak) / size, mb(kept - base));
+    };
+    line("models (SAX)", sax, sax_kept);
+    line("nlohmann DOM", dom, dom_kept);
+    std::printf("%s  SAX/DOM: time %.2f (cpu %.2f), peak memory %.2f\n", where, sax.ms / dom.ms,
+                sax.cpu / dom.cpu, static_cast<double>(sax.peak) / static_cast<double>(dom.peak));
+    std::printf("%s  targets: under 1000 ms (cpu) %s; peak under 2x JSON %s\n", where,
+                sax.cpu < 1000 ? "met" : "NOT met", sax.peak < 2 * text.size() ? "met" : "NOT met");
     return 0;
 }
