@@ -21,6 +21,7 @@ void oz_set_cursor(const char* css_cursor);
 int oz_is_mac();
 void oz_canvas_origin(float* x, float* y);
 void oz_fatal(const char* message);
+void oz_mirror_update(const char* json);  // mirror.js
 }
 
 namespace web {
@@ -72,6 +73,9 @@ void browser_write_clipboard(const char* text) {
 }
 bool browser_is_mac() {
     return oz_is_mac() != 0;
+}
+void browser_update_mirror(const std::string& json) {
+    oz_mirror_update(json.c_str());
 }
 void browser_fatal(const char* message) {
     oz_fatal(message);

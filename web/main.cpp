@@ -100,6 +100,17 @@ EMSCRIPTEN_KEEPALIVE const char* openzro_items_json() {
     return json.c_str();
 }
 
+// The accessibility mirror: a node got keyboard focus, or its <input> was edited.
+EMSCRIPTEN_KEEPALIVE void openzro_mirror_focus(unsigned key) {
+    ui::registry_focus(web::state().app.registry, key);
+    web::request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void openzro_mirror_set_text(unsigned key, const char* text) {
+    ui::registry_set_text(web::state().app.registry, key, text ? text : "");
+    web::request_frame();
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
     return web::state().frame_count;
 }

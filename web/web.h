@@ -36,6 +36,7 @@ struct WebState {
     double last_frame_ms = 0;
     long wake_timer = 0;
     unsigned frame_count = 0;
+    std::string mirror_json;  // what the accessibility mirror shows: sent again only on change
     bool mouse_down = false;
     std::string clipboard;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
@@ -68,5 +69,6 @@ void browser_set_cursor(ImGuiMouseCursor cursor);
 bool browser_is_mac();
 ImVec2 browser_canvas_origin();           // canvas top-left in client (viewport) CSS pixels
 void browser_fatal(const char* message);  // the page shows it in place of the app
+void browser_update_mirror(const std::string& json);  // mirror.js: the accessibility mirror
 
 }  // namespace web

@@ -25,7 +25,7 @@ console.log(`download  total          ${kb(total).padStart(9)} gzip (budget 450.
 const server = await startServer();
 const browser = await launchBrowser();
 try {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  const page = await newAppPage(browser, { server });
   await findItem(page, 'Integrations');
   await page.waitForTimeout(250);  // the frames that settle the first layout
   const atLoad = await page.evaluate(() => window.openzroFrameCount());

@@ -87,13 +87,20 @@ test('the example dashboard embeds the app under a strict CSP', async () => {
 
 test('two elements on one page run independently beside a host input', async () => {
   const page = await newPage();
+  // The host's script: a separate file, as the page's CSP allows no inline script.
+  await page.route(server.baseUrl + '/examples/two.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import '/openzro-admin.js';
+      for (const el of document.querySelectorAll('openzro-admin'))
+        el.tokenProvider = async () => 'Token ${server.ownerToken()}';`,
+  }));
   await page.route(server.baseUrl + '/examples/two.html', (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><meta charset="utf-8">
       <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'">
       <style>body{margin:0;display:grid;grid-template-columns:1fr 1fr;gap:8px;height:100vh}
       openzro-admin{height:560px} input{grid-column:1/3}</style>
-      <script type="module" src="/openzro-admin.js"></script>
+      <script type="module" src="/examples/two.js"></script>
       <openzro-admin id="a" route="#/integrations"></openzro-admin>
       <openzro-admin id="b" route="#/team/users" theme="light"></openzro-admin>
       <input id="host" placeholder="host">`,

@@ -51,13 +51,13 @@ test('a missing wasm file is reported, not a blank page', async () => {
 });
 
 test('the loading indicator goes away once the app runs', async () => {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  const page = await newAppPage(browser, { server });
   await page.waitForFunction(() => document.getElementById('status').hidden);
   await page.context().close();
 });
 
 test('paste from the system clipboard into a text field', async () => {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl, hash: '#/team/users' });
+  const page = await newAppPage(browser, { server, hash: '#/team/users' });
   await page.evaluate(() => navigator.clipboard.writeText('pasted@example.com'));
   await clickItem(page, 'Search users');
   await page.keyboard.press('Control+V');

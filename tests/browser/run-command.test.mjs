@@ -31,9 +31,16 @@ test('scripts/run serves the app at the URL it prints', { timeout: 600000 }, asy
       }, 100);
       child.once('exit', (code) => { clearInterval(poll); reject(new Error(`scripts/run exited ${code}:\n${output}`)); });
     });
-    assert.match(output, /^Sign in: http:\/\/127\.0\.0\.1:\d+\/auth\/one-time\?code=\S+$/m);
+    const signIn = output.match(/^Sign in: (http:\/\/127\.0\.0\.1:\d+\/auth\/one-time\?code=\S+)$/m);
+    assert.ok(signIn, output);
+    // A newcomer opens the sign-in link: it signs the browser in and opens the app.
     const page = await newAppPage(browser, { baseUrl: url.replace(/\/$/, '') });
-    await findItem(page, 'Connect Okta');
+    await page.goto(signIn[1]);
+    assert.equal(new URL(page.url()).pathname, '/');
+    await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
+    await findItem(page, 'Integrations');
+    await page.getByRole('heading', { name: 'Integrations' }).first().waitFor();
+    assert.equal(await page.getByRole('heading', { name: 'You are signed out' }).count(), 0);
     await page.screenshot({ path: path.join(outputDir, 'run-command.png') });
   } finally {
     await browser.close();

@@ -18,7 +18,7 @@ after(async () => {
 
 for (const deviceScaleFactor of [1, 2]) {
   describe(`at devicePixelRatio ${deviceScaleFactor}`, () => {
-    const open = (hash = '') => newAppPage(browser, { baseUrl: server.baseUrl, hash, deviceScaleFactor });
+    const open = (hash = '') => newAppPage(browser, { server, hash, deviceScaleFactor });
 
     test('renders the shell, with crisp device-pixel backing store', async () => {
       const page = await open();
@@ -112,7 +112,7 @@ for (const deviceScaleFactor of [1, 2]) {
 }
 
 test('idle: no frames are drawn while nothing happens', async () => {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  const page = await newAppPage(browser, { server });
   await findItem(page, 'Integrations');
   await page.waitForTimeout(300);  // let the first frames settle
   const before = await page.evaluate(() => window.openzroFrameCount());
@@ -125,7 +125,7 @@ test('idle: no frames are drawn while nothing happens', async () => {
 });
 
 test('the mouse cursor follows what is under it', async () => {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl, hash: '#/team/users' });
+  const page = await newAppPage(browser, { server, hash: '#/team/users' });
   const cursor = (want) => page.waitForFunction(
     (w) => document.getElementById('canvas').style.cursor === w, want);
   const hover = async (label) => {
@@ -140,7 +140,7 @@ test('the mouse cursor follows what is under it', async () => {
 });
 
 test('external links open in a new tab', async () => {
-  const page = await newAppPage(browser, { baseUrl: server.baseUrl });
+  const page = await newAppPage(browser, { server });
   await page.context().route('https://developer.okta.com/**', (route) => route.fulfill({ body: 'ok' }));
   const popup = page.waitForEvent('popup');
   await clickItem(page, 'Okta SCIM documentation');

@@ -22,12 +22,33 @@ export function launchBrowser() {
   });
 }
 
-export async function newAppPage(browser, { baseUrl, hash = '', deviceScaleFactor = 1 }) {
+// The session cookie of one sign-in per server: sign-in links are single use, so every new
+// browser context gets a copy of the cookie instead.
+const sessions = new WeakMap();
+export function sessionCookies(browser, server) {
+  if (!sessions.has(server)) {
+    sessions.set(server, (async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await page.goto(server.signInUrl);
+      const cookies = await context.cookies();
+      await context.close();
+      return cookies;
+    })());
+  }
+  return sessions.get(server);
+}
+
+// A page with the app loaded. With `server` (from startServer) the page is signed in; with a
+// bare `baseUrl` it is not.
+export async function newAppPage(browser, { server, baseUrl = server?.baseUrl, hash = '',
+  deviceScaleFactor = 1 }) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     screen: { width: 1600, height: 1000 },
     deviceScaleFactor,
   });
+  if (server) await context.addCookies(await sessionCookies(browser, server));
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   const page = await context.newPage();
   page.errors = [];
