@@ -52,11 +52,10 @@ class Server {
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
         if (::posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0) pid_ = 0;
-        // Ready once the token is written and the port answers.
-        for (int i = 0; i < 600 && pid_ && token_.empty(); ++i) {
+        // Ready once the token is written and the port accepts connections (seeding many
+        // users may come between the two).
+        for (int i = 0; i < 1200 && pid_ && !(read_token() && accepts()); ++i) {
             std::this_thread::sleep_for(std::chrono::milliseconds(50));
-            std::ifstream in(dir_ + "/token");
-            std::getline(in, token_);
         }
     }
     ~Server() {
@@ -66,11 +65,27 @@ class Server {
         }
         std::system(("rm -rf '" + dir_ + "'").c_str());
     }
-    bool up() const { return pid_ != 0 && !token_.empty(); }
+    bool up() const { return pid_ != 0 && !token_.empty() && accepts(); }
     std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
     const std::string& token() const { return token_; }
 
   private:
+    bool read_token() {
+        std::ifstream in(dir_ + "/token");
+        std::getline(in, token_);
+        return !token_.empty();
+    }
+    bool accepts() const {
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(static_cast<std::uint16_t>(port_));
+        const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+        ::close(fd);
+        return ok;
+    }
+
     std::string dir_;
     int port_ = 0;
     pid_t pid_ = 0;
