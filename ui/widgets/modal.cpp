@@ -43,6 +43,17 @@ double modal_settle(bool content_changed, int& frames_left) {
     return 0;
 }
 
+void modal_separator() {
+    const ImVec2 pos = ImGui::GetWindowPos();
+    const float right = pos.x + ImGui::GetWindowSize().x;
+    const float y = ImGui::GetCursorScreenPos().y;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PushClipRect(ImVec2(pos.x, y - 1), ImVec2(right, y + 1));
+    dl->AddLine(ImVec2(pos.x, y), ImVec2(right, y), colors().border, px(1));
+    dl->PopClipRect();
+    ImGui::Dummy(ImVec2(0, px(1)));
+}
+
 float modal_body_max_height(float reserved) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     return std::max(px(120), vp->WorkSize.y - px(2 * kViewportMargin + reserved));

@@ -11,6 +11,8 @@ void modal_end();
 // An auto-sized dialog needs a few frames to fit new content: call every frame with whether the
 // content changed; returns the wake-up delay for the platform (0 = draw again now, <0 = none).
 double modal_settle(bool content_changed, int& frames_left);
+// A 1 px line across the whole dialog, edge to edge (e.g. above the buttons).
+void modal_separator();
 // The space left for a scrolling body once `reserved` CSS px (header, footer) are taken.
 float modal_body_max_height(float reserved);
 

@@ -269,11 +269,9 @@ void save(Dialog& d) {
 void footer(Dialog& d, bool& close) {
     OktaConfigState& c = d.c;
     ImGui::Dummy(ImVec2(0, px(4)));
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x - px(24), a.y), ImVec2(a.x + w + px(24), a.y),
-                                        colors().border, px(1));
+    modal_separator();
     ImGui::Dummy(ImVec2(0, px(12)));
+    const float w = ImGui::GetContentRegionAvail().x;
     if (c.save_error) {
         error_banner("Could not save the sync settings", *c.save_error, nullptr);
         ImGui::Dummy(ImVec2(0, px(8)));

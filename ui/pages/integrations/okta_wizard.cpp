@@ -32,15 +32,16 @@ OktaWizardPlace reachable(OktaWizardPlace p) {
 }
 
 void header(int step, bool& close) {
+    // Both logos, joined by a link glyph drawn between them.
+    const ImVec2 a = ImGui::GetCursorScreenPos();
     openzro_logo(32);
-    ImGui::SameLine(0, px(8));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() + px(8));
-    ImGui::PushStyleColor(ImGuiCol_Text, colors().text_muted);
-    ImGui::TextUnformatted(OZ_ICON_LINK);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, px(8));
-    ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(8));
+    ImGui::SameLine(0, px(28));
     okta_logo(32);
+    ImFont* f = font(Font::Body);
+    const ImVec2 glyph = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, OZ_ICON_LINK);
+    ImGui::GetWindowDrawList()->AddText(
+        f, f->FontSize, ImVec2(a.x + px(46) - glyph.x * 0.5f, a.y + px(16) - glyph.y * 0.5f),
+        colors().text_muted, OZ_ICON_LINK);
     ImGui::SameLine(0, px(12));
     ImGui::BeginGroup();
     heading("Connect openZro with Okta", Font::Section);
@@ -115,11 +116,9 @@ bool enter_continues(ImGuiID continue_id) {
 // Back (secondary) and Continue (primary) at the bottom right.
 void footer(WizardStep& s) {
     ImGui::Dummy(ImVec2(0, px(4)));
-    const ImVec2 a = ImGui::GetCursorScreenPos();
-    const float w = ImGui::GetContentRegionAvail().x;
-    ImGui::GetWindowDrawList()->AddLine(ImVec2(a.x - px(24), a.y), ImVec2(a.x + w + px(24), a.y),
-                                        colors().border, px(1));
+    modal_separator();
     ImGui::Dummy(ImVec2(0, px(12)));
+    const float w = ImGui::GetContentRegionAvail().x;
     ImFont* f = font(Font::Medium);
     const WizardFooter& ft = s.footer;
     const bool last = s.place.step == kOktaSteps;

@@ -48,14 +48,12 @@ void wizard_permissions(WizardStep& s) {
     intro(
         "openZro signs your team in with Okta (single sign-on over OpenID Connect), then Okta "
         "keeps openZro's users and groups in sync (SCIM 2.0 provisioning).");
-    heading("You need one of these Okta admin roles", Font::Medium);
+    heading("Required permissions", Font::Medium);
     ImGui::Dummy(ImVec2(0, px(4)));
-    for (const char* role : {"[Super Admin]", "[Org Admin]", "[Group Admin]"}) {
-        ImGui::Bullet();
-        ImGui::SameLine();
-        keycap_text(role);
-    }
-    ImGui::Dummy(ImVec2(0, px(8)));
+    keycap_text(
+        "Your Okta user needs one of these admin roles: [Super Admin], [Org Admin] or "
+        "[Group Admin].");
+    ImGui::Dummy(ImVec2(0, px(12)));
     heading("To check your role in Okta", Font::Medium);
     ImGui::Dummy(ImVec2(0, px(4)));
     steps({"Log in to your Okta admin dashboard.", "Expand [People] in the left menu.",
