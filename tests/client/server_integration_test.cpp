@@ -298,6 +298,23 @@ TEST(ServerDown, ConnectionRefusedIsANetworkError) {
     EXPECT_FALSE(me.error().detail.empty());
 }
 
+TEST(BeastHttpClient, HttpsAndRelativeUrlsFailAsNetworkErrorsOnPoll) {
+    BeastHttpClient http;
+    std::vector<HttpResponse> got;
+    for (const char* url : {"https://example.com/api/users", "/api/users", "http://"}) {
+        HttpRequest r;
+        r.url = url;
+        http.send(r, [&](HttpResponse response) { got.push_back(std::move(response)); });
+    }
+    EXPECT_TRUE(got.empty());  // never inside send()
+    http.poll();
+    ASSERT_EQ(got.size(), 3u);
+    for (const auto& r : got) {
+        EXPECT_EQ(r.status, 0);
+        EXPECT_NE(r.error.find("unsupported URL"), std::string::npos);
+    }
+}
+
 TEST(ServerLarge, HundredThousandUsersOverHttp) {
     if (std::string(OPENZRO_SERVER_BINARY).empty()) GTEST_SKIP() << "no openzro-server target";
     Server server({"--seed-users", "100000"});
