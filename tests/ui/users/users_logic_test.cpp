@@ -11,7 +11,6 @@
 #include "ui/pages/users/users_rules.h"
 
 using namespace ui;
-using users_test::make_user;
 
 namespace {
 
