@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { clickItem, findItem, items, launchBrowser, outputDir } from './lib/browser.mjs';
+import { clickItem, findItem, items, launchBrowser, outputDir, waitForNoItem } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,6 +49,22 @@ async function waitForRows(expected) {
     return JSON.stringify(got) === JSON.stringify(want);
   }, expected, { timeout: 10000 }).catch(() => {});
   assert.deepEqual(await rowEmails(), expected);
+}
+
+// Rows are ImGui items that allow overlap (the kebab sits on the row): like a person's pointer,
+// this one rests on the item for a frame before it presses.
+async function hoverClick(label) {
+  const item = await findItem(page, label);
+  const box = await page.locator('#canvas').boundingBox();
+  await page.mouse.move(box.x + item.x + item.w / 2, box.y + item.y + item.h / 2);
+  await page.waitForTimeout(100);
+  await page.mouse.down();
+  await page.mouse.up();
+}
+
+async function openRowMenu(email, item) {
+  await hoverClick(`Actions for ${email}`);
+  await findItem(page, item);
 }
 
 before(async () => {
@@ -95,9 +111,20 @@ test('each pushed group lists its members under the group name', async () => {
   await waitForRows(pushed.emails);
 });
 
+test('the detail panel shows a pushed user under the same rules', async () => {
+  const email = pushed.emails[1];
+  await hoverClick(`Open ${email}`);
+  await findItem(page, 'Close details');
+  assert.equal((await findItem(page, 'Remove')).state.disabled, true);  // Okta removes them
+  assert.equal((await findItem(page, 'Block')).state.disabled, undefined);
+  await page.screenshot({ path: path.join(outputDir, 'users-detail.png') });
+  await clickItem(page, 'Close details');
+  await waitForNoItem(page, 'Close details');
+});
+
 test('blocking a user survives a reload', async () => {
   const email = pushed.emails[0];
-  await clickItem(page, `Actions for ${email}`);
+  await openRowMenu(email, `Block ${email}`);
   await clickItem(page, `Block ${email}`);
   await clickItem(page, 'Block user');  // the confirmation: it disconnects their peers
   await page.waitForTimeout(500);
@@ -105,8 +132,7 @@ test('blocking a user survives a reload', async () => {
   await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
   await page.evaluate(() => { location.hash = '#/team/users?status=blocked'; });
   await waitForRows([email]);
-  await clickItem(page, `Actions for ${email}`);
-  await findItem(page, `Unblock ${email}`);
+  await openRowMenu(email, `Unblock ${email}`);
   const users = await call('GET', '/api/users?service_user=false', `Token ${server.ownerToken()}`);
   assert.equal(users.find((u) => u.email === email).is_blocked, true);
   await page.screenshot({ path: path.join(outputDir, 'users-blocked.png') });

@@ -134,6 +134,12 @@ void users_page(UsersPageState& s, PageContext& ctx) {
     body(s, ctx);
     draw_user_confirm(s, ctx.services);
     search_to_route(s, ctx);
+    // Opening or closing the detail panel changes the layout after it was drawn: one more
+    // frame, or an idle app would show (and hit-test) the old layout until the next input.
+    if (s.selected != s.drawn_selected) {
+        s.drawn_selected = s.selected;
+        ctx.actions.wake_after = earliest_wake(ctx.actions.wake_after, 0);
+    }
 }
 
 }  // namespace ui

@@ -56,11 +56,16 @@ bool begin_menu_popup(const char* id, float min_width_css) {
     ImGui::PushStyleColor(ImGuiCol_PopupBg, colors().surface);
     ImGui::PushStyleColor(ImGuiCol_Border, colors().border);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(6), px(6)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(4), px(2)));
     const bool open = ImGui::BeginPopup(id, ImGuiWindowFlags_NoSavedSettings);
-    ImGui::PopStyleVar(2);
+    ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
+    if (open) ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(4), px(2)));
     return open;
+}
+
+void end_menu_popup() {
+    ImGui::PopStyleVar();
+    ImGui::EndPopup();
 }
 
 }  // namespace ui

@@ -17,8 +17,9 @@ bool menu_item(const char* label, const MenuItemOptions& options = {});
 // A small upper-case caption between groups of menu items ("ROLE").
 void menu_caption(const char* text);
 
-// Begins a popup menu styled as DESIGN.md's menus (surface, border, 8 px rounding).
-// EndPopup() only when it returns true, like ImGui::BeginPopup.
+// Begins a popup menu styled as DESIGN.md's menus (surface, border, 8 px rounding, rows packed).
+// Call end_menu_popup() only when it returns true, like ImGui::BeginPopup/EndPopup.
 bool begin_menu_popup(const char* id, float min_width_css = 200);
+void end_menu_popup();
 
 }  // namespace ui

@@ -83,7 +83,7 @@ void role_selector(UsersPageState& s, PageContext& ctx, const openzro::User& u,
     if (begin_menu_popup(kRolePopup, 200)) {
         const openzro::User copy = u;  // the items may replace the user `u` refers to
         if (role_menu_items(s, ctx.services, copy)) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        end_menu_popup();
     }
 }
 

@@ -41,8 +41,9 @@ struct UsersPageState {
     std::unordered_map<std::string, PendingWrite> pending;  // by user id
     LiveRefresh live;
 
-    std::string selected;   // user id shown in the detail panel ("" = none)
-    std::string menu_user;  // user id of the open row menu
+    std::string selected;        // user id shown in the detail panel ("" = none)
+    std::string menu_user;       // user id of the open row menu
+    std::string drawn_selected;  // the selection this frame was laid out for
     ConfirmDialog confirm;
     std::string confirm_user;  // user id the dialog is about
 

@@ -115,6 +115,16 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
     const UserRow& r = s.index.rows[i];
     ImGui::TableNextRow(ImGuiTableRowFlags_None, px(kRowCss));
     ImGui::PushID(static_cast<int>(i));
+    auto cell_max = [] { return ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x; };
+
+    // The kebab first: the row button below overlaps it, and the first item submitted keeps
+    // the pointer, even when a press arrives in the same frame as the move.
+    ImGui::TableSetColumnIndex(kColumns - 1);
+    const float top = ImGui::GetCursorScreenPos().y;
+    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top + px(12)));
+    const std::string actions = "Actions for " + u.email;
+    const bool menu = icon_button("menu", OZ_ICON_ELLIPSIS_V, actions.c_str());
+    if (menu) s.menu_user = u.id;
 
     // The whole row is one button that opens the details; cells draw over it.
     ImGui::TableSetColumnIndex(0);
@@ -127,46 +137,37 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
         s.selected = u.id;
     registry_annotate_last(Role::Button, open.c_str(),
                            selected ? ItemState_Selected : ItemState_None);
-    auto cell_max = [] { return ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x; };
-
     ImGui::SetCursorScreenPos(a);
     name_cell(u, a, cell_max());
 
-    ImGui::TableSetColumnIndex(1);
-    ImVec2 c = ImVec2(ImGui::GetCursorScreenPos().x, a.y);
-    cell_text(Font::Body, ImVec2(c.x, c.y + px(19)), cell_max(), colors().text, role_label(u.role));
-
-    ImGui::TableSetColumnIndex(2);
-    c.x = ImGui::GetCursorScreenPos().x;
-    ImGui::SetCursorScreenPos(ImVec2(c.x, c.y + px(19)));
-    status_dot(status_label(r.status), status_color(r.status));
-
-    ImGui::TableSetColumnIndex(3);
-    c.x = ImGui::GetCursorScreenPos().x;
-    groups_cell(s.index, u, c, cell_max());
-
-    ImGui::TableSetColumnIndex(4);
-    c.x = ImGui::GetCursorScreenPos().x;
-    ImGui::SetCursorScreenPos(ImVec2(c.x, c.y + px(18)));
-    if (r.source == UserSource::Okta)
-        badge("Okta", colors().okta);
-    else
-        cell_text(Font::Body, ImVec2(c.x, c.y + px(19)), cell_max(), colors().text_muted,
-                  "openZro");
-
-    ImGui::TableSetColumnIndex(5);
-    c.x = ImGui::GetCursorScreenPos().x;
-    const float max5 = cell_max();
-    cell_text(Font::Body, ImVec2(c.x, c.y + px(19)), max5, colors().text,
-              last_login_ago(r.last_login, now));
-    hover_text(ImVec2(c.x, c.y + px(12)), ImVec2(max5, c.y + px(44)),
-               last_login_exact(r.last_login));
-
-    ImGui::TableSetColumnIndex(6);
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, c.y + px(12)));
-    const std::string actions = "Actions for " + u.email;
-    const bool menu = icon_button("menu", OZ_ICON_ELLIPSIS_V, actions.c_str());
-    if (menu) s.menu_user = u.id;
+    // Narrow tables hide columns: a cell is drawn only when its column shows.
+    if (ImGui::TableSetColumnIndex(1)) {
+        const float x = ImGui::GetCursorScreenPos().x;
+        cell_text(Font::Body, ImVec2(x, top + px(19)), cell_max(), colors().text,
+                  role_label(u.role));
+    }
+    if (ImGui::TableSetColumnIndex(2)) {
+        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top + px(19)));
+        status_dot(status_label(r.status), status_color(r.status));
+    }
+    if (ImGui::TableSetColumnIndex(3))
+        groups_cell(s.index, u, ImVec2(ImGui::GetCursorScreenPos().x, top), cell_max());
+    if (ImGui::TableSetColumnIndex(4)) {
+        const float x = ImGui::GetCursorScreenPos().x;
+        ImGui::SetCursorScreenPos(ImVec2(x, top + px(18)));
+        if (r.source == UserSource::Okta)
+            badge("Okta", colors().okta);
+        else
+            cell_text(Font::Body, ImVec2(x, top + px(19)), cell_max(), colors().text_muted,
+                      "openZro");
+    }
+    if (ImGui::TableSetColumnIndex(5)) {
+        const float x = ImGui::GetCursorScreenPos().x, max_x = cell_max();
+        cell_text(Font::Body, ImVec2(x, top + px(19)), max_x, colors().text,
+                  last_login_ago(r.last_login, now));
+        hover_text(ImVec2(x, top + px(12)), ImVec2(max_x, top + px(44)),
+                   last_login_exact(r.last_login));
+    }
     ImGui::PopID();
     return menu;
 }
@@ -180,7 +181,7 @@ void row_menu(UsersPageState& s, PageContext& ctx) {
         const openzro::User user = index_user(s.index, static_cast<std::uint32_t>(at));
         if (user_menu_items(s, ctx.services, user)) ImGui::CloseCurrentPopup();
     }
-    ImGui::EndPopup();
+    end_menu_popup();
 }
 
 }  // namespace
@@ -268,20 +269,22 @@ void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_HeaderActive, colors().surface_raised);
     if (ImGui::BeginTable("##users", kColumns, flags, size)) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.2f);
-        ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed, px(110));
-        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, px(150));
-        ImGui::TableSetupColumn("Groups", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed, px(84));
-        ImGui::TableSetupColumn("Last login", ImGuiTableColumnFlags_WidthFixed, px(124));
+        // Beside the detail panel the table is narrow: the least needed columns go first.
+        const float w = ImGui::GetContentRegionAvail().x;
+        const ImGuiTableColumnFlags wide = w < px(960) ? ImGuiTableColumnFlags_Disabled : 0;
+        const ImGuiTableColumnFlags wider = w < px(760) ? ImGuiTableColumnFlags_Disabled : 0;
+        ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 4.0f);
+        ImGui::TableSetupColumn("Role", ImGuiTableColumnFlags_WidthFixed | wider, px(110));
+        ImGui::TableSetupColumn("Status", ImGuiTableColumnFlags_WidthFixed, px(140));
+        ImGui::TableSetupColumn("Groups", ImGuiTableColumnFlags_WidthStretch | wider, 2.2f);
+        ImGui::TableSetupColumn("Source", ImGuiTableColumnFlags_WidthFixed | wide, px(84));
+        ImGui::TableSetupColumn("Last login", ImGuiTableColumnFlags_WidthFixed | wide, px(124));
         ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, px(32));
 
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(kHeaderCss));
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, colors().surface);
-        for (int c = 0; c < kColumns - 1; ++c) {
-            ImGui::TableSetColumnIndex(c);
-            header_cell(s, ctx, static_cast<SortColumn>(c));
-        }
+        for (int c = 0; c < kColumns - 1; ++c)
+            if (ImGui::TableSetColumnIndex(c)) header_cell(s, ctx, static_cast<SortColumn>(c));
 
         const std::int64_t now = users_now(s);
         const std::vector<std::uint32_t>& view = s.index.view;

@@ -43,7 +43,7 @@ void filter_menu(PageContext& ctx, const char* name, const std::vector<Choice>& 
             ImGui::CloseCurrentPopup();
         }
     }
-    ImGui::EndPopup();
+    end_menu_popup();
 }
 
 void status_menu(const UsersPageState& s, PageContext& ctx) {
