@@ -5,6 +5,7 @@
 #include "ui/pages/not_found_page.h"
 #include "ui/sidebar.h"
 #include "ui/widgets.h"
+#include "ui/widgets/modal.h"
 
 namespace ui {
 
@@ -68,25 +69,14 @@ void main_layout(App& app, FrameResult& result) {
 
 // A blocking notice: nothing the admin does can work until they sign in again.
 void signed_out_notice() {
-    constexpr const char* kPopup = "##signed-out";
-    if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, colors().surface);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    if (ImGui::BeginPopupModal(kPopup, nullptr,
-                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings)) {
-        heading("You are signed out", Font::Section);
-        ImGui::Dummy(ImVec2(0, px(4)));
-        text_wrapped_muted(
-            "Your session has ended, so nothing can be loaded or saved. Sign in again (on its "
-            "own, openZro Admin signs in with the link openzro-server prints when it starts), "
-            "then reload this page.");
-        ImGui::EndPopup();
-    }
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    if (!modal_begin("##signed-out", 440)) return;
+    heading("You are signed out", Font::Section);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    text_wrapped_muted(
+        "Your session has ended, so nothing can be loaded or saved. Sign in again (on its own, "
+        "openZro Admin signs in with the link openzro-server prints when it starts), then "
+        "reload this page.");
+    modal_end();
 }
 
 }  // namespace

@@ -4,13 +4,13 @@
 
 #include "ui/theme.h"
 #include "ui/widgets.h"
+#include "ui/widgets/modal.h"
 
 namespace ui {
 
 void confirm_open(ConfirmDialog& d, std::string title, std::string message,
                   std::string confirm_label, int action, bool danger) {
     d.open = true;
-    d.just_opened = true;
     d.title = std::move(title);
     d.message = std::move(message);
     d.confirm_label = std::move(confirm_label);
@@ -20,19 +20,8 @@ void confirm_open(ConfirmDialog& d, std::string title, std::string message,
 
 ConfirmResult confirm_draw(ConfirmDialog& d) {
     if (!d.open) return ConfirmResult::None;
-    constexpr const char* kPopup = "##confirm";
-    if (d.just_opened) {
-        ImGui::OpenPopup(kPopup);
-        d.just_opened = false;
-    }
     ConfirmResult result = ConfirmResult::None;
-    const ImGuiViewport* vp = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(px(440), 0));
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, colors().surface);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(24), px(20)));
-    if (ImGui::BeginPopupModal(kPopup, nullptr,
-                               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings)) {
+    if (modal_begin("##confirm", 440)) {
         heading(d.title.c_str(), Font::Section);
         ImGui::Dummy(ImVec2(0, px(4)));
         text_wrapped_muted(d.message.c_str());
@@ -54,10 +43,8 @@ ConfirmResult confirm_draw(ConfirmDialog& d) {
             d.open = false;
             ImGui::CloseCurrentPopup();
         }
-        ImGui::EndPopup();
+        modal_end();
     }
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
     return result;
 }
 

@@ -7,7 +7,6 @@ namespace ui {
 
 struct ConfirmDialog {
     bool open = false;
-    bool just_opened = false;
     std::string title, message, confirm_label;
     bool danger = true;
     int action = 0;  // the caller's id for what is being confirmed

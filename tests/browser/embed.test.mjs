@@ -1,20 +1,12 @@
 // <openzro-admin> inside other pages: the example dashboard host (with its strict CSP), two
 // elements on one page, and the host's own inputs beside them.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launchBrowser, outputDir } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { outputDir } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 // Items of one element, in page coordinates.
 const elementItems = (page, selector) => page.evaluate((sel) => {
@@ -42,7 +34,7 @@ async function clickElementItem(page, selector, label) {
 }
 
 async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
@@ -52,8 +44,8 @@ async function newPage() {
 
 test('the example dashboard embeds the app under a strict CSP', async () => {
   const page = await newPage();
-  await page.goto(server.baseUrl + '/examples/dashboard-host.html');
-  await page.fill('#token', server.ownerToken());
+  await page.goto(env.server.baseUrl + '/examples/dashboard-host.html');
+  await page.fill('#token', env.server.ownerToken());
   await page.click('button[type=submit]');
   await elementItem(page, 'openzro-admin', 'Connect Okta');
   await page.screenshot({ path: path.join(outputDir, 'embed-dashboard-host.png') });
@@ -88,13 +80,13 @@ test('the example dashboard embeds the app under a strict CSP', async () => {
 test('two elements on one page run independently beside a host input', async () => {
   const page = await newPage();
   // The host's script: a separate file, as the page's CSP allows no inline script.
-  await page.route(server.baseUrl + '/examples/two.js', (route) => route.fulfill({
+  await page.route(env.server.baseUrl + '/examples/two.js', (route) => route.fulfill({
     contentType: 'text/javascript',
     body: `import '/openzro-admin.js';
       for (const el of document.querySelectorAll('openzro-admin'))
-        el.tokenProvider = async () => 'Token ${server.ownerToken()}';`,
+        el.tokenProvider = async () => 'Token ${env.server.ownerToken()}';`,
   }));
-  await page.route(server.baseUrl + '/examples/two.html', (route) => route.fulfill({
+  await page.route(env.server.baseUrl + '/examples/two.html', (route) => route.fulfill({
     contentType: 'text/html',
     body: `<!doctype html><meta charset="utf-8">
       <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'">
@@ -105,7 +97,7 @@ test('two elements on one page run independently beside a host input', async () 
       <openzro-admin id="b" route="#/team/users" theme="light"></openzro-admin>
       <input id="host" placeholder="host">`,
   }));
-  await page.goto(server.baseUrl + '/examples/two.html');
+  await page.goto(env.server.baseUrl + '/examples/two.html');
   await elementItem(page, '#a', 'Connect Okta');
   await elementItem(page, '#b', 'Search users');
   await page.screenshot({ path: path.join(outputDir, 'embed-two-elements.png') });

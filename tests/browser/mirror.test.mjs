@@ -1,22 +1,14 @@
-// The accessibility mirror: screen readers, browser find and role-based tools see the app.
-import { after, before, test } from 'node:test';
+// The accessibility mirror: screen readers, env.browser find and role-based tools see the app.
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { findItem, items, launchBrowser, newAppPage } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { findItem, items, newAppPage } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
-const signedInPage = (hash = '') => newAppPage(browser, { server, hash });
+const signedInPage = (hash = '') => newAppPage(env.browser, { server: env.server, hash });
 
 test('roles and names: navigate, switch theme, type, all through the mirror', async () => {
   const page = await signedInPage();

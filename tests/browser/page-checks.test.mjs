@@ -1,24 +1,16 @@
 // shell.html on browsers that cannot run the app, and paste from the system clipboard.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clickItem, launchBrowser, newAppPage } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { clickItem, newAppPage } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 async function pageWithout(initScript) {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.addInitScript(initScript);
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
+  await page.goto(env.server.baseUrl + '/');
   return page;
 }
 
@@ -41,23 +33,23 @@ test('without WebAssembly the page says so', async () => {
 });
 
 test('a missing wasm file is reported, not a blank page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   await context.route('**/openzro.wasm', (route) => route.fulfill({ status: 404, body: 'nope' }));
   const page = await context.newPage();
-  await page.goto(server.baseUrl + '/');
+  await page.goto(env.server.baseUrl + '/');
   await page.getByText('openZro Admin could not load').waitFor();
   await page.getByText('HTTP 404').waitFor();
   await context.close();
 });
 
 test('the loading indicator goes away once the app runs', async () => {
-  const page = await newAppPage(browser, { server });
+  const page = await newAppPage(env.browser, { server: env.server });
   await page.waitForFunction(() => document.getElementById('status').hidden);
   await page.context().close();
 });
 
 test('paste from the system clipboard into a text field', async () => {
-  const page = await newAppPage(browser, { server, hash: '#/team/users' });
+  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users' });
   await page.evaluate(() => navigator.clipboard.writeText('pasted@example.com'));
   await clickItem(page, 'Search users');
   await page.keyboard.press('Control+V');

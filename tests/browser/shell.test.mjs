@@ -1,24 +1,16 @@
 // The app shell in headless Chromium, served by the real server: navigation, deep links and
 // history, clipboard, typing, the host page's own keyboard, at device scale factors 1 and 2.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { clickItem, findItem, items, launchBrowser, newAppPage, outputDir, waitForNoItem } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { clickItem, findItem, items, newAppPage, outputDir, waitForNoItem } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
-let server, browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = serverAndBrowser();
 
 for (const deviceScaleFactor of [1, 2]) {
   describe(`at devicePixelRatio ${deviceScaleFactor}`, () => {
-    const open = (hash = '') => newAppPage(browser, { server, hash, deviceScaleFactor });
+    const open = (hash = '') => newAppPage(env.browser, { server: env.server, hash, deviceScaleFactor });
 
     test('renders the shell, with crisp device-pixel backing store', async () => {
       const page = await open();
@@ -67,7 +59,7 @@ for (const deviceScaleFactor of [1, 2]) {
       const field = await findItem(page, 'SCIM connector base URL');
       await clickItem(page, 'Copy SCIM connector base URL');
       await page.waitForFunction(async (want) => (await navigator.clipboard.readText()) === want,
-        server.baseUrl + '/api/scim/v2');
+        env.server.baseUrl + '/api/scim/v2');
       assert.equal(field.role, 'generic');
       await page.context().close();
     });
@@ -112,7 +104,7 @@ for (const deviceScaleFactor of [1, 2]) {
 }
 
 test('idle: no frames are drawn while nothing happens', async () => {
-  const page = await newAppPage(browser, { server });
+  const page = await newAppPage(env.browser, { server: env.server });
   await findItem(page, 'Integrations');
   await page.waitForTimeout(300);  // let the first frames settle
   const before = await page.evaluate(() => window.openzroFrameCount());
@@ -125,7 +117,7 @@ test('idle: no frames are drawn while nothing happens', async () => {
 });
 
 test('the mouse cursor follows what is under it', async () => {
-  const page = await newAppPage(browser, { server, hash: '#/team/users' });
+  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users' });
   const cursor = (want) => page.waitForFunction(
     (w) => document.getElementById('canvas').style.cursor === w, want);
   const hover = async (label) => {
@@ -140,7 +132,7 @@ test('the mouse cursor follows what is under it', async () => {
 });
 
 test('external links open in a new tab', async () => {
-  const page = await newAppPage(browser, { server });
+  const page = await newAppPage(env.browser, { server: env.server });
   await page.context().route('https://developer.okta.com/**', (route) => route.fulfill({ body: 'ok' }));
   const popup = page.waitForEvent('popup');
   await clickItem(page, 'Okta SCIM documentation');
