@@ -157,7 +157,7 @@ class Session : public std::enable_shared_from_this<Session> {
         write(res);
     }
 
-    void write(std::shared_ptr<http::response<http::string_body>> res) {
+    void write(const std::shared_ptr<http::response<http::string_body>>& res) {
         stream_.expires_after(std::chrono::seconds(server_->options.idle_timeout_s));
         http::async_write(stream_, *res,
                           [self = shared_from_this(), res](beast::error_code ec, std::size_t) {
@@ -233,10 +233,6 @@ void accept(const std::shared_ptr<HttpServer::State>& state) {
 
 HttpServer::HttpServer(asio::io_context& ioc, HttpOptions options, Handler handler)
     : state_(std::make_shared<State>(ioc, options, std::move(handler))) {}
-
-HttpServer::~HttpServer() {
-    shutdown();
-}
 
 bool HttpServer::listen(const std::string& host, unsigned short port, std::string& error) {
     beast::error_code ec;

@@ -23,7 +23,6 @@ class HttpServer {
   public:
     using Handler = std::function<Response(const Request&)>;
     HttpServer(boost::asio::io_context& ioc, HttpOptions options, Handler handler);
-    ~HttpServer();
     HttpServer(const HttpServer&) = delete;
     HttpServer& operator=(const HttpServer&) = delete;
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <csignal>
 #include <cstdio>
+#include <exception>
 #include <fstream>
 #include <memory>
 
@@ -125,5 +126,10 @@ int main(int argc, char** argv) {
                      openzro::config_usage().c_str());
         return 2;
     }
-    return run(parsed.config);
+    try {
+        return run(parsed.config);
+    } catch (const std::exception& e) {  // Boost reports some socket failures by throwing
+        std::fprintf(stderr, "openzro-server: %s\n", e.what());
+        return 1;
+    }
 }

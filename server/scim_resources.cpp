@@ -27,7 +27,7 @@ std::string primary_email(const json& body) {
     if (!emails || !emails->is_array()) return {};
     std::string first;
     for (const auto& e : *emails) {
-        const std::string value = string_at(e, "value");
+        std::string value = string_at(e, "value");
         if (value.empty()) continue;
         const json* primary = find_key(e, "primary");
         if (primary && read_bool(*primary).value_or(false)) return value;

@@ -22,7 +22,7 @@ using tcp = asio::ip::tcp;
 
 class LiveServer {
   public:
-    explicit LiveServer(AppOptions options = {}, HttpOptions http = {}) : server_(options) {
+    explicit LiveServer(const AppOptions& options = {}, HttpOptions http = {}) : server_(options) {
         http.access_log = false;
         http_ = std::make_unique<HttpServer>(
             ioc_, http, [this](const Request& r) { return server_.app().handle(r); });
@@ -30,6 +30,7 @@ class LiveServer {
         EXPECT_TRUE(http_->listen("127.0.0.1", 0, error)) << error;
         thread_ = std::thread([this] { ioc_.run(); });
     }
+    // NOLINTNEXTLINE(bugprone-exception-escape): a failing join ends the test run anyway
     ~LiveServer() {
         asio::post(ioc_, [this] { http_->shutdown(); });
         ioc_.stop();
@@ -41,7 +42,7 @@ class LiveServer {
         asio::post(ioc_, [this] { http_->shutdown(); });
     }
 
-    http::response<http::string_body> send(http::request<http::string_body> req) {
+    http::response<http::string_body> send(http::request<http::string_body> req) const {
         asio::io_context client;
         beast::tcp_stream stream(client);
         stream.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port()));

@@ -53,7 +53,7 @@ TEST_F(Management, ListUsersFiltersServiceUsers) {
     EXPECT_EQ(people.size(), 2u);
     for (const auto& u : people) EXPECT_EQ(u["is_service_user"], false);
     EXPECT_EQ(body_of(server.api("GET", "/api/users?service_user=true")).size(), 1u);
-    const json plain = people[1];
+    const json& plain = people[1];
     EXPECT_EQ(plain["last_login"], "0001-01-01T00:00:00Z");
     EXPECT_EQ(plain["issued"], "api");
 }

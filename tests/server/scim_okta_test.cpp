@@ -193,6 +193,7 @@ TEST_F(OktaScim, PatchStyleProfileUpdate) {
 
 TEST_F(OktaScim, ImportPagingIsStableWithIntegerFields) {
     std::vector<std::string> ids;
+    ids.reserve(5);
     for (int i = 0; i < 5; ++i)
         ids.push_back(create_user("user" + std::to_string(i) + "@example.com"));
     std::vector<std::string> seen;

@@ -13,7 +13,7 @@ std::filesystem::path make_temp_dir() {
     return pattern;
 }
 
-TestServer::TestServer(AppOptions options, bool with_integration) : dir_(make_temp_dir()) {
+TestServer::TestServer(const AppOptions& options, bool with_integration) : dir_(make_temp_dir()) {
     std::string error;
     store_ = Store::open(dir_.string(), error);
     EXPECT_TRUE(store_) << error;

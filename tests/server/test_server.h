@@ -18,7 +18,7 @@ using json = nlohmann::json;
 
 class TestServer {
   public:
-    explicit TestServer(AppOptions options = {}, bool with_integration = true);
+    explicit TestServer(const AppOptions& options = {}, bool with_integration = true);
     ~TestServer();
 
     Response call(const std::string& method, const std::string& target,
