@@ -26,12 +26,21 @@ async function waitForText(text, timeout = 15000) {
 }
 
 // Types into a text field and waits until the app holds the text (secrets are not reported).
+// A field clicked while the dialog still moves may miss keystrokes: select all and retype.
 async function fill(label, text, { secret = false } = {}) {
-  await clickItem(page, label);
-  await page.keyboard.type(text, { delay: 20 });
-  if (secret) return;
-  await page.waitForFunction(([l, t]) => window.openzroItems()
-    .some((i) => i.label === l && i.value === t), [label, text], { timeout: 5000 });
+  for (let attempt = 0; attempt < 3; ++attempt) {
+    await page.waitForTimeout(150);
+    await clickItem(page, label);
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type(text, { delay: 20 });
+    if (secret) return;
+    const held = await page.waitForFunction(([l, t]) => window.openzroItems()
+      .some((i) => i.label === l && i.value === t), [label, text], { timeout: 3000 })
+      .catch(() => null);
+    if (held) return;
+  }
+  await page.screenshot({ path: path.join(outputDir, `wizard-failed-${label}.png`) });
+  throw new Error(`${label} does not hold "${text}"`);
 }
 
 // Clicks once the item is there and enabled, then waits for the location hash to contain

@@ -17,7 +17,12 @@ struct Run {
     const char* begin;
     const char* end;
     bool keycap;
+    bool tight = false;  // a keycap followed by punctuation: no gap after it
 };
+
+bool is_punctuation(char c) {
+    return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ')';
+}
 
 std::vector<Run> split_runs(const char* text) {
     std::vector<Run> runs;
@@ -26,7 +31,7 @@ std::vector<Run> split_runs(const char* text) {
         if (*p == '[') {
             const char* close = std::strchr(p, ']');
             if (close) {
-                runs.push_back({p + 1, close, true});
+                runs.push_back({p + 1, close, true, is_punctuation(close[1])});
                 p = close + 1;
                 continue;
             }
@@ -55,7 +60,8 @@ void keycap_text(const char* text) {
     for (const Run& run : split_runs(text)) {
         ImFont* f = run.keycap ? key : body;
         const float text_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, run.begin, run.end).x;
-        const float w = run.keycap ? text_w + px(2 * kKeycapPadX + 2 * kKeycapGap) : text_w;
+        const float gaps = run.tight ? 1.5f * kKeycapGap : 2 * kKeycapGap;
+        const float w = run.keycap ? text_w + px(2 * kKeycapPadX + gaps) : text_w;
         if (x > 0 && x + w > wrap) {
             x = 0;
             y += line_h;

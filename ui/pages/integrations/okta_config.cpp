@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "ui/icons.h"
+#include "ui/item_registry.h"
 #include "ui/pages/integrations/logos.h"
 #include "ui/pages/integrations/okta_views.h"
 #include "ui/pages/integrations/sync_time.h"
@@ -23,7 +24,7 @@ namespace {
 constexpr const char* kPopup = "##okta-config";
 enum ConfirmAction { kConfirmRegenerate = 1, kConfirmDelete, kConfirmDiscard };
 constexpr int kLogsPerPage = 10;
-constexpr float kHeaderFooterHeight = 170;  // CSS px around the scrolling body
+constexpr float kHeaderFooterHeight = 250;  // CSS px around the scrolling body
 constexpr const char* kLevels[] = {"All", "Info", "Warning", "Error"};
 constexpr const char* kLevelValues[] = {"", "info", "warning",
                                         "error"};  // IdpIntegrationSyncLog.level
@@ -168,14 +169,21 @@ void log_tab(Dialog& d) {
         const ImU32 color = log.level == "error"     ? colors().danger
                             : log.level == "warning" ? colors().warning
                                                      : colors().success;
-        badge(log.level.c_str(), color);
-        ImGui::SameLine(0, px(8));
+        // One row: level, message, and the time at the right (the exact time on hover).
         const auto t = parse_rfc3339(log.timestamp);
-        ImGui::PushFont(font(Font::Small));
-        text_muted(t ? time_ago(*t, now).c_str() : log.timestamp.c_str());
-        ImGui::PopFont();
+        const std::string when = t ? time_ago(*t, now) : log.timestamp;
+        const float when_w = ImGui::CalcTextSize(when.c_str()).x;
+        const float row_y = ImGui::GetCursorPosY();
+        badge(log.level.c_str(), color);
+        ImGui::SameLine(px(72));
+        ImGui::SetCursorPosY(row_y + (px(20) - ImGui::GetTextLineHeight()) * 0.5f);
+        ImGui::PushTextWrapPos(ImGui::GetContentRegionMax().x - when_w - px(16));
+        ImGui::TextUnformatted(log.message.c_str());
+        ImGui::PopTextWrapPos();
+        registry_add_text(Role::Text, log.message.c_str());
+        ImGui::SameLine(ImGui::GetContentRegionMax().x - when_w);
+        text_muted(when.c_str());
         if (t && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", clock_time(*t).c_str());
-        live_text(log.message.c_str(), colors().text);
         ImGui::Dummy(ImVec2(0, px(6)));
     }
     const std::string page =
