@@ -4,18 +4,39 @@ namespace ui {
 
 namespace {
 
-constexpr UserStatus kStatuses[] = {UserStatus::Active, UserStatus::Invited,
-                                    UserStatus::PendingApproval, UserStatus::Blocked};
-constexpr UserSource kSources[] = {UserSource::Manual, UserSource::Okta};
-constexpr SortColumn kColumns[] = {SortColumn::Name,   SortColumn::Role,   SortColumn::Status,
-                                   SortColumn::Groups, SortColumn::Source, SortColumn::LastLogin};
+// Each enum value with its route key and its label: one table per enum, read both ways.
+template <class E>
+struct Name {
+    E value;
+    const char* key;
+    const char* label;
+};
 
-// The enum value whose key() is `text`, if any.
+constexpr Name<UserStatus> kStatuses[] = {
+    {UserStatus::Active, "active", "Active"},
+    {UserStatus::Invited, "invited", "Invited"},
+    {UserStatus::PendingApproval, "pending_approval", "Pending approval"},
+    {UserStatus::Blocked, "blocked", "Blocked"}};
+constexpr Name<UserSource> kSources[] = {{UserSource::Manual, "manual", "openZro"},
+                                         {UserSource::Okta, "okta", "Okta"}};
+constexpr Name<SortColumn> kColumns[] = {
+    {SortColumn::Name, "name", "Name"},       {SortColumn::Role, "role", "Role"},
+    {SortColumn::Status, "status", "Status"}, {SortColumn::Groups, "groups", "Groups"},
+    {SortColumn::Source, "source", "Source"}, {SortColumn::LastLogin, "last_login", "Last login"}};
+
 template <class E, std::size_t N>
-std::optional<E> parse(const std::string* text, const E (&values)[N], const char* (*key)(E)) {
+const Name<E>& name_of(const Name<E> (&names)[N], E value) {
+    for (const Name<E>& n : names)
+        if (n.value == value) return n;
+    return names[0];
+}
+
+// The enum value whose key is `text`, if any.
+template <class E, std::size_t N>
+std::optional<E> parse(const std::string* text, const Name<E> (&names)[N]) {
     if (!text) return std::nullopt;
-    for (E v : values)
-        if (*text == key(v)) return v;
+    for (const Name<E>& n : names)
+        if (*text == n.key) return n.value;
     return std::nullopt;
 }
 
@@ -42,15 +63,15 @@ bool has_filters(const UsersQuery& q) {
 UsersQuery query_from_route(const Route& route) {
     UsersQuery q;
     q.search = value_or_empty(route, "q");
-    q.status = parse(route_query_value(route, "status"), kStatuses, status_key);
+    q.status = parse(route_query_value(route, "status"), kStatuses);
     q.role = value_or_empty(route, "role");
     q.group = value_or_empty(route, "group");
-    q.source = parse(route_query_value(route, "source"), kSources, source_key);
+    q.source = parse(route_query_value(route, "source"), kSources);
     if (const std::string* sort = route_query_value(route, "sort")) {
         std::string name = *sort;
         q.descending = !name.empty() && name.front() == '-';
         if (q.descending) name.erase(0, 1);
-        const auto column = parse(&name, kColumns, sort_key);
+        const auto column = parse(&name, kColumns);
         q.sort = column.value_or(SortColumn::Name);
         if (!column) q.descending = false;
     }
@@ -72,75 +93,27 @@ Route route_with_query(const Route& base, const UsersQuery& q) {
 }
 
 const char* status_key(UserStatus s) {
-    switch (s) {
-        case UserStatus::Invited:
-            return "invited";
-        case UserStatus::PendingApproval:
-            return "pending_approval";
-        case UserStatus::Blocked:
-            return "blocked";
-        case UserStatus::Active:
-            break;
-    }
-    return "active";
+    return name_of(kStatuses, s).key;
 }
 
 const char* status_label(UserStatus s) {
-    switch (s) {
-        case UserStatus::Invited:
-            return "Invited";
-        case UserStatus::PendingApproval:
-            return "Pending approval";
-        case UserStatus::Blocked:
-            return "Blocked";
-        case UserStatus::Active:
-            break;
-    }
-    return "Active";
+    return name_of(kStatuses, s).label;
 }
 
 const char* source_key(UserSource s) {
-    return s == UserSource::Okta ? "okta" : "manual";
+    return name_of(kSources, s).key;
 }
 
 const char* source_label(UserSource s) {
-    return s == UserSource::Okta ? "Okta" : "openZro";
+    return name_of(kSources, s).label;
 }
 
 const char* sort_key(SortColumn c) {
-    switch (c) {
-        case SortColumn::Role:
-            return "role";
-        case SortColumn::Status:
-            return "status";
-        case SortColumn::Groups:
-            return "groups";
-        case SortColumn::Source:
-            return "source";
-        case SortColumn::LastLogin:
-            return "last_login";
-        case SortColumn::Name:
-            break;
-    }
-    return "name";
+    return name_of(kColumns, c).key;
 }
 
 const char* column_label(SortColumn c) {
-    switch (c) {
-        case SortColumn::Role:
-            return "Role";
-        case SortColumn::Status:
-            return "Status";
-        case SortColumn::Groups:
-            return "Groups";
-        case SortColumn::Source:
-            return "Source";
-        case SortColumn::LastLogin:
-            return "Last login";
-        case SortColumn::Name:
-            break;
-    }
-    return "Name";
+    return name_of(kColumns, c).label;
 }
 
 std::string role_label(std::string_view role) {
