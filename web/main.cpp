@@ -111,6 +111,10 @@ EMSCRIPTEN_KEEPALIVE void openzro_mirror_set_text(unsigned key, const char* text
     web::request_frame();
 }
 
+EMSCRIPTEN_KEEPALIVE double openzro_mirror_ms() {
+    return web::state().last_mirror_ms;
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
     return web::state().frame_count;
 }

@@ -63,6 +63,7 @@ mergeInto(LibraryManager.library, {
     host.expose({
       items: function () { return JSON.parse(UTF8ToString(_openzro_items_json())); },
       frameCount: function () { return _openzro_frame_count(); },
+      mirrorMs: function () { return _openzro_mirror_ms(); },
     });
   },
 

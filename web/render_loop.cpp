@@ -68,11 +68,13 @@ EM_BOOL tick(double now_ms, void*) {
     draw();
     ++s.frame_count;
     apply(result);
+    const double mirror_start = emscripten_get_now();
     std::string mirror = ui::registry_to_mirror_json(s.app.registry, s.pixel_ratio);
     if (mirror != s.mirror_json) {
         s.mirror_json = std::move(mirror);
         browser_update_mirror(s.mirror_json);
     }
+    s.last_mirror_ms = emscripten_get_now() - mirror_start;
 
     const bool hovering = ImGui::IsAnyItemHovered() && now_ms - s.last_input_ms < kHoverWindowMs;
     if (--s.settle_frames > 0 || hovering || s.mouse_down) schedule();

@@ -36,7 +36,8 @@ struct WebState {
     double last_frame_ms = 0;
     long wake_timer = 0;
     unsigned frame_count = 0;
-    std::string mirror_json;  // what the accessibility mirror shows: sent again only on change
+    std::string mirror_json;    // what the accessibility mirror shows: sent again only on change
+    double last_mirror_ms = 0;  // what the mirror cost the last frame (bench/ui/mirror.mjs)
     bool mouse_down = false;
     std::string clipboard;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
