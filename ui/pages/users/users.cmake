@@ -20,3 +20,9 @@ if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
   set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/users_load.cpp"
     PROPERTIES COMPILE_OPTIONS "-Wno-null-dereference")
 endif()
+# The 100,000-user paths (index build, sort, search) are 3-5x faster in the browser at -O2 with
+# inlining than at the build's -Os: worth the few kilobytes for this one file.
+if(EMSCRIPTEN)
+  set_source_files_properties("${CMAKE_CURRENT_LIST_DIR}/users_index.cpp"
+    PROPERTIES COMPILE_OPTIONS "-O2;-finline-functions")
+endif()
