@@ -10,15 +10,25 @@
 
 namespace ui {
 
-bool error_banner(const char* title, const openzro::ApiError& error, const char* retry_label) {
-    ImGui::PushID(title);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(colors().danger, 0.10f));
-    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(colors().danger, 0.45f));
+void callout_begin(const char* id, ImU32 color) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(color, 0.10f));
+    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(color, 0.45f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
-    ImGui::BeginChild("##error", ImVec2(0, 0),
+    ImGui::BeginChild(id, ImVec2(0, 0),
                       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
                           ImGuiChildFlags_AlwaysUseWindowPadding);
+}
+
+void callout_end() {
+    ImGui::EndChild();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(2);
+}
+
+bool error_banner(const char* title, const openzro::ApiError& error, const char* retry_label) {
+    ImGui::PushID(title);
+    callout_begin("##error", colors().danger);
     ImGui::PushStyleColor(ImGuiCol_Text, colors().danger);
     ImGui::TextUnformatted(OZ_ICON_ERROR);
     ImGui::PopStyleColor();
@@ -41,9 +51,7 @@ bool error_banner(const char* title, const openzro::ApiError& error, const char*
         retry = button(retry_label, {ButtonKind::Secondary, OZ_ICON_REFRESH});
     }
     ImGui::EndGroup();
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(2);
+    callout_end();
     ImGui::PopID();
     return retry;
 }

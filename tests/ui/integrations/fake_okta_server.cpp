@@ -111,6 +111,19 @@ void FakeOktaServer::okta_pushes(int user_count, int group_count) {
     }
 }
 
+openzro::OktaScimIntegration& FakeOktaServer::add_setup(std::int64_t id, bool enabled,
+                                                        const std::string& token) {
+    if (providers.empty())
+        providers.push_back({"idp-1", "okta", "Okta (acme.com)", "https://acme.okta.com", "0oa1"});
+    openzro::OktaScimIntegration i;
+    i.id = id;
+    i.enabled = enabled;
+    i.connector_id = "idp-1";
+    i.auth_token = token;
+    integrations.push_back(i);
+    return integrations.back();
+}
+
 int FakeOktaServer::count(const std::string& call) const {
     int n = 0;
     for (const Call& c : calls) n += (c.method + " " + c.path) == call;

@@ -35,6 +35,11 @@ class FakeOktaServer {
     void add_log(std::int64_t integration, const std::string& level, const std::string& message,
                  std::int64_t seconds_ago = 0);
 
+    // A finished stage 1 (the Okta identity provider "idp-1", once) and a stage 2 integration
+    // linked to it.
+    openzro::OktaScimIntegration& add_setup(std::int64_t id, bool enabled = false,
+                                            const std::string& token = "nbs_full_token");
+
     // Count of calls matching "METHOD /path".
     int count(const std::string& call) const;
     const Call* last(const std::string& call) const;

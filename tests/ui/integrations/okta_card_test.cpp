@@ -10,13 +10,7 @@ namespace {
 
 // An integration that finished setup, with a success 3 minutes ago.
 void connected(FakeOktaServer& s, bool enabled = true) {
-    s.providers.push_back({"idp-1", "okta", "Okta (acme.com)", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 7;
-    i.enabled = enabled;
-    i.connector_id = "idp-1";
-    i.auth_token = "nbs_abcdefghijklmnop";
-    s.integrations.push_back(i);
+    s.add_setup(7, enabled, "nbs_abcdefghijklmnop");
     s.add_log(7, "info", "created user jane@acme.com", 180);
 }
 
@@ -100,10 +94,7 @@ TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
 TEST(OktaCard, OnlyOneSyncIntegrationCanBeEnabled) {
     FakeOktaServer s;
     connected(s, true);
-    openzro::OktaScimIntegration other;
-    other.id = 8;
-    other.connector_id = "idp-1";
-    s.integrations.push_back(other);
+    s.add_setup(8);
     // The wizard of the other, disabled integration cannot finish while 7 is enabled.
     auto h = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=8");
     ASSERT_NE(h->find("Finish Setup"), nullptr);

@@ -9,14 +9,8 @@ using harness::Harness;
 namespace {
 
 std::unique_ptr<Harness> open_config(FakeOktaServer& s) {
-    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 7;
-    i.enabled = true;
-    i.connector_id = "idp-1";
-    i.auth_token = "nbs_abcdefghijklmnop";
+    auto& i = s.add_setup(7, true, "nbs_abcdefghijklmnop");
     i.group_prefixes = {"eng-"};
-    s.integrations.push_back(i);
     auto h = open_app(s);
     click(*h, "Configure Okta");
     return h;

@@ -149,12 +149,7 @@ TEST(OktaWizard, ExistingProviderCanBeReplaced) {
 
 TEST(OktaWizard, ReloadResumesWithoutRegeneratingAndOffersAConfirmedRegeneration) {
     FakeOktaServer s;
-    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 4;
-    i.connector_id = "idp-1";
-    i.auth_token = "nbs_original_full_token";
-    s.integrations.push_back(i);
+    s.add_setup(4, false, "nbs_original_full_token");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=4");
     Harness& h = *hp;
     h.frame(3);
@@ -190,12 +185,7 @@ TEST(OktaWizard, APartialRouteLandsOnTheFirstStepStillMissingSomething) {
 
 TEST(OktaWizard, AnIntegrationMadeBeforeForTheProviderIsReused) {
     FakeOktaServer s;
-    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 3;
-    i.connector_id = "idp-1";
-    i.auth_token = "nbs_x";
-    s.integrations.push_back(i);
+    s.add_setup(3, false, "nbs_x");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1");
     hp->frame(3);
     EXPECT_EQ(query(*hp, "integration"), "3");
@@ -302,11 +292,7 @@ TEST(OktaWizard, EveryWizardCallFailingOnceCanBeRetried) {
 
 TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
     FakeOktaServer s;
-    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 2;
-    i.connector_id = "idp-1";
-    s.integrations.push_back(i);
+    s.add_setup(2);
     s.fail("GET /users");
     s.fail("PUT /integrations/okta-scim-idp/2");
     auto hp = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=2");
@@ -331,12 +317,7 @@ TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
 
 TEST(OktaWizard, ReopenedIntegrationFailingToLoadCanBeRetried) {
     FakeOktaServer s;
-    s.providers.push_back({"idp-1", "okta", "Okta", "https://acme.okta.com", "0oa1"});
-    openzro::OktaScimIntegration i;
-    i.id = 5;
-    i.connector_id = "idp-1";
-    i.auth_token = "nbs_full";
-    s.integrations.push_back(i);
+    s.add_setup(5, false, "nbs_full");
     s.fail("GET /integrations/okta-scim-idp/5");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=5");
     hp->frame(3);

@@ -112,9 +112,28 @@ void regenerate(Dialog& d) {
 }
 
 // [SECTION] Group sync and User sync
-// Rows of "starts with" prefixes named "<noun> prefix N", each with a remove button.
-void prefix_rows(std::vector<std::string>& prefixes, const char* noun, const char* add_label,
-                 const char* empty_text) {
+struct PrefixTab {
+    const char* intro;
+    const char* noun;  // rows are "<noun> prefix N"
+    const char* add_label;
+    const char* empty_text;
+};
+constexpr PrefixTab kGroupPrefixes = {
+    "Import only the Okta groups whose name starts with one of these (case-sensitive). "
+    "Without prefixes, every pushed group is imported.",
+    "Group", "Add group prefix", "No prefixes: every group Okta pushes is imported."};
+constexpr PrefixTab kUserGroupPrefixes = {
+    "Import only the users who belong to an Okta group whose name starts with one of these "
+    "(case-sensitive). Without prefixes, every assigned user is imported.",
+    "User group", "Add user group prefix", "No prefixes: every user Okta provisions is imported."};
+
+// Rows of "starts with" prefixes, each with a remove button, and an add button.
+void prefix_tab(std::vector<std::string>& prefixes, const PrefixTab& tab) {
+    text_wrapped_muted(tab.intro);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    const char* noun = tab.noun;
+    const char* add_label = tab.add_label;
+    const char* empty_text = tab.empty_text;
     ImGui::PushID(noun);
     if (prefixes.empty()) {
         text_wrapped_muted(empty_text);
@@ -363,22 +382,10 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
             settings_tab(d);
             break;
         case OktaConfigTab::GroupSync:
-            text_wrapped_muted(
-                "Import only the Okta groups whose name starts with one of these "
-                "(case-sensitive). Without prefixes, every pushed group is "
-                "imported.");
-            ImGui::Dummy(ImVec2(0, px(8)));
-            prefix_rows(c.group_prefixes, "Group", "Add group prefix",
-                        "No prefixes: every group Okta pushes is imported.");
+            prefix_tab(c.group_prefixes, kGroupPrefixes);
             break;
         case OktaConfigTab::UserSync:
-            text_wrapped_muted(
-                "Import only the users who belong to an Okta group whose name "
-                "starts with one of these (case-sensitive). Without prefixes, "
-                "every assigned user is imported.");
-            ImGui::Dummy(ImVec2(0, px(8)));
-            prefix_rows(c.user_group_prefixes, "User group", "Add user group prefix",
-                        "No prefixes: every user Okta provisions is imported.");
+            prefix_tab(c.user_group_prefixes, kUserGroupPrefixes);
             break;
         case OktaConfigTab::SyncLog:
             log_tab(d);

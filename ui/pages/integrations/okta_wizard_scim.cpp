@@ -53,13 +53,7 @@ void token_field(WizardStep& s) {
         ImGui::PopFont();
         return;
     }
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, with_alpha(colors().warning, 0.10f));
-    ImGui::PushStyleColor(ImGuiCol_Border, with_alpha(colors().warning, 0.45f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(10)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
-    ImGui::BeginChild("##token-hidden", ImVec2(0, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
-                          ImGuiChildFlags_AlwaysUseWindowPadding);
+    callout_begin("##token-hidden", colors().warning);
     heading("The full token can no longer be shown", Font::Medium);
     const std::string masked = "Current token: " + w.integration.value.auth_token;
     text_muted(masked.c_str());
@@ -76,9 +70,7 @@ void token_field(WizardStep& s) {
                      "Regenerate", kWizardConfirmRegenerate, true);
     if (w.regenerate_error)
         error_banner("Could not regenerate the token", *w.regenerate_error, nullptr);
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor(2);
+    callout_end();
 }
 
 void verification(WizardStep& s) {

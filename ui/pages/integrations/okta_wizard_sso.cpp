@@ -34,12 +34,7 @@ void secret_field(OktaWizardState& w, const char* error) {
 
 void existing_provider(WizardStep& s, const openzro::IdentityProvider& p) {
     OktaWizardState& w = s.state.wizard;
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface_raised);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(12)));
-    ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, px(6));
-    ImGui::BeginChild("##existing-idp", ImVec2(0, 0),
-                      ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
-                          ImGuiChildFlags_AlwaysUseWindowPadding);
+    callout_begin("##existing-idp", colors().success);
     ImGui::PushStyleColor(ImGuiCol_Text, colors().success);
     ImGui::TextUnformatted(OZ_ICON_CHECK_CIRCLE);
     ImGui::PopStyleColor();
@@ -62,9 +57,7 @@ void existing_provider(WizardStep& s, const openzro::IdentityProvider& p) {
         w.replace_provider = false;
         w.save_error.reset();
     }
-    ImGui::EndChild();
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    callout_end();
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 
