@@ -117,16 +117,16 @@ test('idle: no frames are drawn while nothing happens', async () => {
 });
 
 test('the mouse cursor follows what is under it', async () => {
-  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users' });
+  const page = await newAppPage(env.browser, { server: env.server });
   const cursor = (want) => page.waitForFunction(
     (w) => document.getElementById('canvas').style.cursor === w, want);
   const hover = async (label) => {
     const item = await findItem(page, label);
     await page.mouse.move(item.x + item.w / 2, item.y + item.h / 2);
   };
-  await hover('Go to Integrations');
+  await hover('Connect Okta');
   await cursor('pointer');
-  await hover('Search users');
+  await hover('SCIM connector base URL');
   await cursor('text');
   await page.context().close();
 });
