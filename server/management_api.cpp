@@ -26,12 +26,7 @@ bool one_of(const std::string& value, const char* const (&list)[N]) {
 }
 
 Response answer(int status, const json& body) {
-    Response r;
-    r.status = status;
-    r.content_type = "application/json";
-    // Messages may quote request text: never let invalid UTF-8 abort the dump.
-    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
-    return r;
+    return json_answer(status, "application/json", body);
 }
 
 std::vector<std::string> segments(const std::string& path) {

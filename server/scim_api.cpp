@@ -1,7 +1,9 @@
 #include "server/scim_api.h"
 
 #include <algorithm>
+#include <optional>
 
+#include "server/json_text.h"
 #include "server/scim_filter.h"
 #include "server/scim_patch.h"
 #include "server/scim_resources.h"
@@ -14,12 +16,7 @@ constexpr std::int64_t kDefaultCount = 100;
 constexpr std::int64_t kMaxCount = 1000;
 
 Response answer(int status, const json& body) {
-    Response r;
-    r.status = status;
-    r.content_type = "application/scim+json";
-    // Details may quote the request path: never let invalid UTF-8 abort the dump.
-    r.body = body.dump(-1, ' ', false, json::error_handler_t::replace);
-    return r;
+    return json_answer(status, "application/scim+json", body);
 }
 
 Response no_content() {
@@ -55,6 +52,8 @@ bool matches_prefixes(const std::string& name, const std::vector<std::string>& p
     return std::any_of(prefixes.begin(), prefixes.end(),
                        [&](const std::string& p) { return name.compare(0, p.size(), p) == 0; });
 }
+
+enum class Change { Replace, Patch };
 
 // [SECTION] One request against one integration
 class Exchange {
@@ -97,8 +96,8 @@ class Exchange {
         } else if (path.rfind("/Users/", 0) == 0 && path.size() > 7) {
             const std::string id = path.substr(7);
             if (m == "GET") return get_user(id);
-            if (m == "PUT") return replace_user(id);
-            if (m == "PATCH") return patch_user(id);
+            if (m == "PUT") return change_user(id, Change::Replace);
+            if (m == "PATCH") return change_user(id, Change::Patch);
             if (m == "DELETE") return delete_user(id);
         } else if (path == "/Groups") {
             if (m == "GET") return list_groups();
@@ -106,8 +105,8 @@ class Exchange {
         } else if (path.rfind("/Groups/", 0) == 0 && path.size() > 8) {
             const std::string id = path.substr(8);
             if (m == "GET") return get_group(id);
-            if (m == "PUT") return replace_group(id);
-            if (m == "PATCH") return patch_group(id);
+            if (m == "PUT") return change_group(id, Change::Replace);
+            if (m == "PATCH") return change_group(id, Change::Patch);
             if (m == "DELETE") return delete_group(id);
         } else {
             return fail(404, "", "no SCIM resource at " + path);
@@ -127,6 +126,28 @@ class Exchange {
             return false;
         }
         return true;
+    }
+
+    // The resource a PUT or PATCH asks for, from the request body and the `current` resource;
+    // an error answer instead if the body is unusable or would change the id.
+    std::optional<Response> next_state(Change change, const std::string& id, json current,
+                                       json& next) {
+        json in;
+        Response error;
+        if (!body(in, error)) return error;
+        if (change == Change::Replace) {
+            if (const json* given = find_key(in, "id");
+                given && (!given->is_string() || given->get<std::string>() != id))
+                return fail(400, "mutability", "id cannot be changed");
+            next = std::move(in);
+            return std::nullopt;
+        }
+        const PatchResult patched = apply_patch(current, in);
+        if (!patched.ok) return fail(400, patched.scim_type, patched.detail);
+        if (!depth_ok(current, kMaxJsonDepth))
+            return fail(400, "invalidValue", "the result nests too deeply");
+        next = std::move(current);
+        return std::nullopt;
     }
 
     Response service_provider_config() {
@@ -240,34 +261,15 @@ class Exchange {
         return "updated user";
     }
 
-    Response replace_user(const std::string& id) {
+    // PUT takes the body as the whole new user; PATCH applies it to the current one.
+    Response change_user(const std::string& id, Change change) {
         auto user = find_user(id);
         if (!user) return fail(404, "", "user " + id + " not found");
-        json in;
-        Response error;
-        if (!body(in, error)) return error;
-        if (const json* given = find_key(in, "id");
-            given && (!given->is_string() || given->get<std::string>() != id))
-            return fail(400, "mutability", "id cannot be changed");
+        json next;
+        if (auto failed = next_state(change, id, user_resource(*user, {}, base_url_), next))
+            return *failed;
         const bool was_blocked = user->is_blocked;
-        if (auto invalid = read_user(in, *user))
-            return fail(400, invalid->scim_type, invalid->detail);
-        return save_user(*user, change_word(was_blocked, *user));
-    }
-
-    Response patch_user(const std::string& id) {
-        auto user = find_user(id);
-        if (!user) return fail(404, "", "user " + id + " not found");
-        json in;
-        Response error;
-        if (!body(in, error)) return error;
-        json resource = user_resource(*user, {}, base_url_);
-        const PatchResult patched = apply_patch(resource, in);
-        if (!patched.ok) return fail(400, patched.scim_type, patched.detail);
-        if (!depth_ok(resource, kMaxJsonDepth))
-            return fail(400, "invalidValue", "the result nests too deeply");
-        const bool was_blocked = user->is_blocked;
-        if (auto invalid = read_user(resource, *user))
+        if (auto invalid = read_user(next, *user))
             return fail(400, invalid->scim_type, invalid->detail);
         return save_user(*user, change_word(was_blocked, *user));
     }
@@ -376,32 +378,13 @@ class Exchange {
         return answer(200, group_json(*store_.group(group.id), !excludes_members(request_)));
     }
 
-    Response replace_group(const std::string& id) {
+    Response change_group(const std::string& id, Change change) {
         auto group = find_group(id);
         if (!group) return fail(404, "", "group " + id + " not found");
-        json in;
-        Response error;
-        if (!body(in, error)) return error;
-        if (const json* given = find_key(in, "id");
-            given && (!given->is_string() || given->get<std::string>() != id))
-            return fail(400, "mutability", "id cannot be changed");
+        json next;
+        if (auto failed = next_state(change, id, group_json(*group, true), next)) return *failed;
         GroupInput input;
-        if (auto invalid = read_group(in, input))
-            return fail(400, invalid->scim_type, invalid->detail);
-        return save_group(*group, input);
-    }
-
-    Response patch_group(const std::string& id) {
-        auto group = find_group(id);
-        if (!group) return fail(404, "", "group " + id + " not found");
-        json in;
-        Response error;
-        if (!body(in, error)) return error;
-        json resource = group_json(*group, true);
-        const PatchResult patched = apply_patch(resource, in);
-        if (!patched.ok) return fail(400, patched.scim_type, patched.detail);
-        GroupInput input;
-        if (auto invalid = read_group(resource, input))
+        if (auto invalid = read_group(next, input))
             return fail(400, invalid->scim_type, invalid->detail);
         return save_group(*group, input);
     }

@@ -86,41 +86,35 @@ class Parser {
         return false;
     }
 
-    bool parse_or(FilterNode& out, int depth) {
+    using Step = bool (Parser::*)(FilterNode&, int);
+
+    // `step (word step)*`: one node, or a node of `kind` holding every operand.
+    bool parse_chain(FilterNode& out, int depth, std::string_view word, FilterNode::Kind kind,
+                     Step step) {
         if (depth > kMaxDepth) return fail("filter nests too deeply");
-        FilterNode left;
-        if (!parse_and(left, depth + 1)) return false;
-        if (!is_word("or")) {
-            out = std::move(left);
+        FilterNode first;
+        if (!(this->*step)(first, depth + 1)) return false;
+        if (!is_word(word)) {
+            out = std::move(first);
             return true;
         }
-        out.kind = FilterNode::Kind::Or;
-        out.children.push_back(std::move(left));
-        while (is_word("or")) {
+        out.kind = kind;
+        out.children.push_back(std::move(first));
+        while (is_word(word)) {
             advance();
-            FilterNode right;
-            if (!parse_and(right, depth + 1)) return false;
-            out.children.push_back(std::move(right));
+            FilterNode next;
+            if (!(this->*step)(next, depth + 1)) return false;
+            out.children.push_back(std::move(next));
         }
         return true;
     }
 
+    bool parse_or(FilterNode& out, int depth) {
+        return parse_chain(out, depth, "or", FilterNode::Kind::Or, &Parser::parse_and);
+    }
+
     bool parse_and(FilterNode& out, int depth) {
-        FilterNode left;
-        if (!parse_unary(left, depth + 1)) return false;
-        if (!is_word("and")) {
-            out = std::move(left);
-            return true;
-        }
-        out.kind = FilterNode::Kind::And;
-        out.children.push_back(std::move(left));
-        while (is_word("and")) {
-            advance();
-            FilterNode right;
-            if (!parse_unary(right, depth + 1)) return false;
-            out.children.push_back(std::move(right));
-        }
-        return true;
+        return parse_chain(out, depth, "and", FilterNode::Kind::And, &Parser::parse_unary);
     }
 
     bool parse_unary(FilterNode& out, int depth) {
