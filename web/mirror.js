@@ -97,6 +97,9 @@ mergeInto(LibraryManager.library, {
       el.style.top = item.y + 'px';
       el.style.width = item.w + 'px';
       el.style.height = item.h + 'px';
+      // Where items overlap (a row and the menu button on it), the smaller one is on top, as
+      // it would be if the DOM nested them.
+      el.style.zIndex = String(Math.max(1, 10000 - Math.round(Math.sqrt(item.w * item.h))));
       var s = item.state || {};
       if (item.role === 'textbox') {
         el.setAttribute('aria-label', item.label);
