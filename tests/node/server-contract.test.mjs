@@ -31,7 +31,12 @@ before(async () => {
 });
 
 after(async () => {
-  if (server) await server.stop();
+  if (server) {
+    // SIGTERM is a graceful stop: the server drains and exits 0 rather than dying by the signal.
+    const { code, signal } = await server.stop();
+    assert.equal(signal, null);
+    assert.equal(code, 0);
+  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
