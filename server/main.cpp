@@ -41,6 +41,10 @@ void stop_when_drained(asio::steady_timer& timer, HttpServer& server, asio::io_c
 }
 
 int run(const Config& config) {
+    // Catch stop signals from the very start: one that arrives while the database opens is
+    // queued and handled once the server runs.
+    asio::io_context ioc;
+    asio::signal_set signals(ioc, SIGTERM, SIGINT);
     std::string error;
     auto store = Store::open(config.data_dir, error);
     if (!store) {
@@ -67,7 +71,6 @@ int run(const Config& config) {
         return 1;
     }
 
-    asio::io_context ioc;
     std::unique_ptr<App> app;
     HttpOptions http;
     http.body_limit = config.body_limit;
@@ -99,7 +102,6 @@ int run(const Config& config) {
     std::printf("SCIM base URL: %s/api/scim/v2\n", options.public_url.c_str());
     std::fflush(stdout);
 
-    asio::signal_set signals(ioc, SIGTERM, SIGINT);
     asio::steady_timer drain(ioc);
     signals.async_wait([&](boost::system::error_code ec, int) {
         if (ec) return;
