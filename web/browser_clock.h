@@ -22,7 +22,7 @@ class BrowserClock : public openzro::Clock {
         long handle;
         std::function<void()> fn;
     };
-    static void fire(void* timer);
+    static void fire(void* data);
     std::map<TimerId, std::unique_ptr<Timer>> timers_;
     TimerId next_id_ = 1;
 };

@@ -5,6 +5,6 @@
 
 namespace ui {
 
-void users_page(UsersPageState& state, PageContext& context);
+void users_page(UsersPageState& state, PageContext& ctx);
 
 }  // namespace ui
