@@ -69,7 +69,7 @@ void main_layout(App& app, FrameResult& result) {
 
 // A blocking notice: nothing the admin does can work until they sign in again.
 void signed_out_notice() {
-    if (!modal_begin("##signed-out", 440)) return;
+    if (!modal_begin("##signed-out", 440, "You are signed out")) return;
     heading("You are signed out", Font::Section);
     ImGui::Dummy(ImVec2(0, px(4)));
     text_wrapped_muted(

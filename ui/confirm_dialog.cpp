@@ -21,7 +21,7 @@ void confirm_open(ConfirmDialog& d, std::string title, std::string message,
 ConfirmResult confirm_draw(ConfirmDialog& d) {
     if (!d.open) return ConfirmResult::None;
     ConfirmResult result = ConfirmResult::None;
-    if (modal_begin("##confirm", 440)) {
+    if (modal_begin("##confirm", 440, d.title.c_str())) {
         heading(d.title.c_str(), Font::Section);
         ImGui::Dummy(ImVec2(0, px(4)));
         text_wrapped_muted(d.message.c_str());

@@ -98,6 +98,8 @@ const char* role_name(Role role) {
             return "text";
         case Role::Status:
             return "status";
+        case Role::Dialog:
+            return "dialog";
         case Role::Other:
             break;
     }
@@ -126,6 +128,27 @@ void registry_end_frame(ItemRegistry& registry) {
     ++registry.frame;
 }
 
+namespace {
+void add_text(ItemRegistry& r, Role role, std::string text, const ImRect& rect) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    Item item;
+    item.label = std::move(text);
+    item.imgui_id =
+        g.CurrentWindow->GetID(item.label.c_str()) ^ static_cast<ImGuiID>(r.texts_building.size());
+    item.role = role;
+    item.min = rect.Min;
+    item.max = rect.Max;
+    r.texts_building.push_back(std::move(item));
+}
+}  // namespace
+
+void registry_add_window(Role role, const char* title) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    ItemRegistry* r = registry_of(&g);
+    if (!r || !title || !g.CurrentWindow) return;
+    add_text(*r, role, title, g.CurrentWindow->Rect());
+}
+
 void registry_add_text(Role role, const char* text, const char* text_end) {
     ImGuiContext& g = *ImGui::GetCurrentContext();
     ItemRegistry* r = registry_of(&g);
@@ -133,14 +156,7 @@ void registry_add_text(Role role, const char* text, const char* text_end) {
     // Only what is on screen: a screen reader reads the view, not clipped content.
     const ImRect rect = g.LastItemData.Rect;
     if (!g.CurrentWindow->ClipRect.Overlaps(rect)) return;
-    Item item;
-    item.label.assign(text, text_end ? text_end : text + std::strlen(text));
-    item.imgui_id =
-        g.CurrentWindow->GetID(item.label.c_str()) ^ static_cast<ImGuiID>(r->texts_building.size());
-    item.role = role;
-    item.min = rect.Min;
-    item.max = rect.Max;
-    r->texts_building.push_back(std::move(item));
+    add_text(*r, role, std::string(text, text_end ? text_end : text + std::strlen(text)), rect);
 }
 
 void registry_bind_last_text(std::string* text) {

@@ -25,6 +25,7 @@ enum class Role : std::uint8_t {
     Heading,
     Text,
     Status,
+    Dialog,  // a modal window: the items inside it belong to it
 };
 const char* role_name(Role role);
 
@@ -73,6 +74,8 @@ void registry_set_last_value(const char* value);
 void registry_bind_last_text(std::string* text);
 // Text widgets report what they showed (the last item's rectangle): role Heading, Text or Status.
 void registry_add_text(Role role, const char* text, const char* text_end = nullptr);
+// A window reports itself (role Dialog), with its whole rectangle.
+void registry_add_window(Role role, const char* title);
 
 // Lookups for tests and tools: by visible label first, then by id.
 const Item* registry_find(const ItemRegistry& registry, const std::string& label_or_id);

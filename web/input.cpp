@@ -3,7 +3,9 @@
 // uses are kept from the browser (preventDefault).
 #include <emscripten.h>
 
+#include <array>
 #include <cstring>
+#include <string>
 
 #include "web/web.h"
 
@@ -12,13 +14,33 @@ namespace web {
 namespace {
 
 // [SECTION] Pointer
+// Input for ImGui, now or (while a press waits for its frame) after it, in order.
+void feed(std::function<void(ImGuiIO&)> input) {
+    WebState& s = state();
+    if (s.held_input.empty())
+        input(ImGui::GetIO());
+    else
+        s.held_input.push_back(std::move(input));
+}
+
 void mouse_to_imgui(long client_x, long client_y) {
     WebState& s = state();
     const ImVec2 origin = browser_canvas_origin();
     const float kx = s.css_width > 0 ? static_cast<float>(s.fb_width) / s.css_width : 1.0f;
     const float ky = s.css_height > 0 ? static_cast<float>(s.fb_height) / s.css_height : 1.0f;
-    ImGui::GetIO().AddMousePosEvent((static_cast<float>(client_x) - origin.x) * kx,
-                                    (static_cast<float>(client_y) - origin.y) * ky);
+    const float x = (static_cast<float>(client_x) - origin.x) * kx;
+    const float y = (static_cast<float>(client_y) - origin.y) * ky;
+    s.pointer_moved = true;
+    feed([x, y](ImGuiIO& io) { io.AddMousePosEvent(x, y); });
+}
+
+void button_event(int button, bool down) {
+    auto press = [button, down](ImGuiIO& io) { io.AddMouseButtonEvent(button, down); };
+    WebState& s = state();
+    if (s.pointer_moved && s.held_input.empty())
+        s.held_input.push_back(press);
+    else
+        feed(press);
 }
 
 int button_from_dom(unsigned short button) {
@@ -48,13 +70,13 @@ EM_BOOL on_mouse(int type, const EmscriptenMouseEvent* e, void* on_canvas) {
     mouse_to_imgui(e->clientX, e->clientY);
     const int button = button_from_dom(e->button);
     if (type == EMSCRIPTEN_EVENT_MOUSEDOWN && on_canvas && button >= 0) {
-        io.AddMouseButtonEvent(button, true);
+        button_event(button, true);
         s.mouse_down = true;
     } else if (type == EMSCRIPTEN_EVENT_MOUSEUP && button >= 0) {
-        io.AddMouseButtonEvent(button, false);
+        button_event(button, false);
         s.mouse_down = e->buttons != 0;
     } else if (type == EMSCRIPTEN_EVENT_MOUSELEAVE && !s.mouse_down) {
-        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+        feed([](ImGuiIO& in) { in.AddMousePosEvent(-FLT_MAX, -FLT_MAX); });
     }
     input_happened();
     // Keep the default on mousedown so the canvas takes focus the normal way.
@@ -67,8 +89,9 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
                             : e->deltaMode == DOM_DELTA_LINE ? 3.0
                                                              : 1.0;
     mouse_to_imgui(e->mouse.clientX, e->mouse.clientY);
-    ImGui::GetIO().AddMouseWheelEvent(static_cast<float>(-e->deltaX / per_line),
-                                      static_cast<float>(-e->deltaY / per_line));
+    const float wheel_x = static_cast<float>(-e->deltaX / per_line);
+    const float wheel_y = static_cast<float>(-e->deltaY / per_line);
+    feed([wheel_x, wheel_y](ImGuiIO& io) { io.AddMouseWheelEvent(wheel_x, wheel_y); });
     input_happened();
     return EM_TRUE;  // the canvas scrolls its own content, not the page
 }
@@ -79,10 +102,10 @@ EM_BOOL on_touch(int type, const EmscriptenTouchEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
     mouse_to_imgui(t.clientX, t.clientY);
-    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) io.AddMouseButtonEvent(ImGuiMouseButton_Left, true);
+    if (type == EMSCRIPTEN_EVENT_TOUCHSTART) button_event(ImGuiMouseButton_Left, true);
     if (type == EMSCRIPTEN_EVENT_TOUCHEND || type == EMSCRIPTEN_EVENT_TOUCHCANCEL) {
-        io.AddMouseButtonEvent(ImGuiMouseButton_Left, false);
-        io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // a finger leaves nothing hovered
+        button_event(ImGuiMouseButton_Left, false);
+        feed([](ImGuiIO& in) { in.AddMousePosEvent(-FLT_MAX, -FLT_MAX); });  // nothing hovered
     }
     input_happened();
     return EM_TRUE;  // no emulated mouse events, no page scroll while touching the app
@@ -110,13 +133,17 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     // Paste must reach the browser so it fires the paste event that carries the text.
     if (command && key == ImGuiKey_V) return EM_FALSE;
 
-    io.AddKeyEvent(ImGuiMod_Ctrl, e->ctrlKey);
-    io.AddKeyEvent(ImGuiMod_Shift, e->shiftKey);
-    io.AddKeyEvent(ImGuiMod_Alt, e->altKey);
-    io.AddKeyEvent(ImGuiMod_Super, e->metaKey);
-    if (key != ImGuiKey_None) io.AddKeyEvent(key, down);
     const bool character = down && !command && is_single_character(e->key);
-    if (character) io.AddInputCharactersUTF8(e->key);
+    const std::array<bool, 4> mods = {e->ctrlKey != 0, e->shiftKey != 0, e->altKey != 0,
+                                      e->metaKey != 0};
+    feed([mods, key, down, text = character ? std::string(e->key) : std::string()](ImGuiIO& in) {
+        in.AddKeyEvent(ImGuiMod_Ctrl, mods[0]);
+        in.AddKeyEvent(ImGuiMod_Shift, mods[1]);
+        in.AddKeyEvent(ImGuiMod_Alt, mods[2]);
+        in.AddKeyEvent(ImGuiMod_Super, mods[3]);
+        if (key != ImGuiKey_None) in.AddKeyEvent(key, down);
+        if (!text.empty()) in.AddInputCharactersUTF8(text.c_str());
+    });
     input_happened();
 
     // Keep from the browser only what the app handles; browser shortcuts (reload, tabs, find,
@@ -152,6 +179,16 @@ EM_BOOL on_focus(int type, const EmscriptenFocusEvent*, void*) {
 }
 
 }  // namespace
+
+void release_held_input() {
+    WebState& s = state();
+    s.pointer_moved = false;
+    if (s.held_input.empty()) return;
+    std::vector<std::function<void(ImGuiIO&)>> held;
+    held.swap(s.held_input);
+    for (const auto& input : held) input(ImGui::GetIO());
+    request_frame();
+}
 
 void install_input_callbacks() {
     void* on_canvas = reinterpret_cast<void*>(1);

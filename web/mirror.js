@@ -52,6 +52,14 @@ mergeInto(LibraryManager.library, {
           });
           break;
         case 'heading': el = document.createElement('h2'); interactive = false; break;
+        case 'dialog':
+          // A container for the nodes inside the dialog; it covers the layer so that their
+          // coordinates stay the layer's.
+          el = document.createElement('div');
+          el.setAttribute('role', 'dialog');
+          el.setAttribute('aria-modal', 'true');
+          el.style.cssText = 'position:absolute;left:0;top:0;width:100%;height:100%;pointer-events:none';
+          return el;
         case 'text': case 'generic': case 'status': el = document.createElement('p'); interactive = false; break;
         case 'checkbox': case 'switch': case 'link':
           el = document.createElement('span');
@@ -93,6 +101,10 @@ mergeInto(LibraryManager.library, {
 
     var apply = function (el, item) {
       el.dataset.key = item.key;
+      if (item.role === 'dialog') {
+        el.setAttribute('aria-label', item.label);
+        return;
+      }
       el.style.left = item.x + 'px';
       el.style.top = item.y + 'px';
       el.style.width = item.w + 'px';
@@ -135,6 +147,7 @@ mergeInto(LibraryManager.library, {
           apply(entry.el, item);
           entry.signature = signature;
         }
+        entry.item = item;
         if (item.state && item.state.focused) focusId = id;
         seen.add(id);
         order.push(id);
@@ -143,9 +156,23 @@ mergeInto(LibraryManager.library, {
         if (!seen.has(id)) { entry.el.remove(); nodes.delete(id); changed = true; }
       });
       if (changed) {
-        // Reading order follows the frame; status messages go to the live region.
+        // Reading order follows the frame; status messages go to the live region, and what
+        // lies inside a dialog goes into the dialog.
+        var dialogs = order.map(function (id) { return nodes.get(id); })
+          .filter(function (e) { return e.item.role === 'dialog'; });
+        var parentOf = function (entry) {
+          if (entry.item.role === 'status') return live;
+          if (entry.item.role === 'dialog') return layer;
+          var cx = entry.item.x + entry.item.w / 2, cy = entry.item.y + entry.item.h / 2;
+          for (var d = dialogs.length - 1; d >= 0; d--) {
+            var r = dialogs[d].item;
+            if (cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h) return dialogs[d].el;
+          }
+          return layer;
+        };
         order.forEach(function (id) {
-          (id.indexOf(':status:') > 0 ? live : layer).appendChild(nodes.get(id).el);
+          var entry = nodes.get(id);
+          parentOf(entry).appendChild(entry.el);
         });
       }
       // Keyboard focus inside the mirror follows ImGui's keyboard focus.

@@ -4,6 +4,7 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
 
 #include <cmath>
 
@@ -67,6 +68,7 @@ EM_BOOL tick(double now_ms, void*) {
     const ui::FrameResult result = ui::app_frame(s.app);
     draw();
     ++s.frame_count;
+    release_held_input();
     apply(result);
     const double mirror_start = emscripten_get_now();
     std::string mirror = ui::registry_to_mirror_json(s.app.registry, s.pixel_ratio);
@@ -77,7 +79,10 @@ EM_BOOL tick(double now_ms, void*) {
     s.last_mirror_ms = emscripten_get_now() - mirror_start;
 
     const bool hovering = ImGui::IsAnyItemHovered() && now_ms - s.last_input_ms < kHoverWindowMs;
-    if (--s.settle_frames > 0 || hovering || s.mouse_down) schedule();
+    // ImGui spreads a burst of input over frames (one key or click each): keep drawing until
+    // it has taken all of it, or fast typing would wait for the next event to show up.
+    const bool input_queued = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+    if (--s.settle_frames > 0 || hovering || s.mouse_down || input_queued) schedule();
     return EM_FALSE;
 }
 

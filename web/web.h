@@ -4,8 +4,10 @@
 #include <emscripten/html5.h>
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "client/api.h"
 #include "client/fetch_http_client.h"
@@ -39,6 +41,11 @@ struct WebState {
     std::string mirror_json;    // what the accessibility mirror shows: sent again only on change
     double last_mirror_ms = 0;  // what the mirror cost the last frame (bench/ui/mirror.mjs)
     bool mouse_down = false;
+    // A press that comes with a move waits one frame, so ImGui sees what is under the pointer
+    // before the press (a quick click must not land on the item it just left). Input after a
+    // held press waits with it, so keys typed right after a click reach the clicked field.
+    bool pointer_moved = false;                             // since the last frame
+    std::vector<std::function<void(ImGuiIO&)>> held_input;  // in arrival order
     std::string clipboard;
     ImGuiMouseCursor cursor = ImGuiMouseCursor_Arrow;
 };
@@ -51,6 +58,7 @@ void resize(float css_width, float css_height, float pixel_ratio);
 
 // [SECTION] input.cpp: DOM events -> ImGui io
 void install_input_callbacks();
+void release_held_input();                     // after each frame: the input that waited for it
 ImGuiKey key_from_dom_code(const char* code);  // key_map.cpp
 
 // [SECTION] browser.cpp: what only JavaScript can do (platform.js), through Module.ozHost

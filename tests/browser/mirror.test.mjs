@@ -71,3 +71,12 @@ for (const hash of ['#/integrations', '#/team/users']) {
     await page.context().close();
   });
 }
+
+test('a dialog is role="dialog", named by its title, and holds its controls', async () => {
+  const page = await signedInPage();
+  await page.getByRole('button', { name: 'Connect Okta' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connect openZro with Okta' });
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: 'Get Started' }).waitFor();
+  await page.context().close();
+});

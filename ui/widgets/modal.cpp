@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "ui/item_registry.h"
 #include "ui/theme.h"
 
 namespace ui {
@@ -12,7 +13,7 @@ namespace {
 constexpr float kViewportMargin = 32;  // CSS px kept free above and below the dialog
 }
 
-bool modal_begin(const char* id, float width) {
+bool modal_begin(const char* id, float width, const char* title) {
     if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
@@ -29,6 +30,7 @@ bool modal_begin(const char* id, float width) {
                                    ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor(2);
+    if (open) registry_add_window(Role::Dialog, title);
     return open;
 }
 

@@ -5,8 +5,9 @@
 namespace ui {
 
 // Opens the modal when needed and begins it. `width` is in CSS px; the height follows the
-// content up to the viewport. Call modal_end() only when this returned true.
-bool modal_begin(const char* id, float width);
+// content up to the viewport. `title` names the dialog for assistive technology (the
+// accessibility mirror's role="dialog"). Call modal_end() only when this returned true.
+bool modal_begin(const char* id, float width, const char* title);
 void modal_end();
 // An auto-sized dialog needs a few frames to fit new content: call every frame with whether the
 // content changed; returns the wake-up delay for the platform (0 = draw again now, <0 = none).

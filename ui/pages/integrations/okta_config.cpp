@@ -344,7 +344,7 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
         return;
     }
     Dialog d{state, context, c, *integration};
-    if (!modal_begin(kPopup, 640)) return;
+    if (!modal_begin(kPopup, 640, "Okta integration")) return;
 
     // [SECTION] Header and tabs
     okta_logo(32);

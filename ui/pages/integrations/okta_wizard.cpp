@@ -173,7 +173,7 @@ void okta_wizard(IntegrationsPageState& state, PageContext& context) {
     s.entered = w.shown_step != s.place.step;
     w.shown_step = s.place.step;
 
-    if (!modal_begin(kPopup, 640)) return;
+    if (!modal_begin(kPopup, 640, "Connect openZro with Okta")) return;
     context.actions.wake_after =
         earliest_wake(context.actions.wake_after, modal_settle(s.entered, w.settle_frames));
     bool close = false;
