@@ -38,7 +38,7 @@ void button_event(int button, bool down) {
     auto press = [button, down](ImGuiIO& io) { io.AddMouseButtonEvent(button, down); };
     WebState& s = state();
     if (s.pointer_moved && s.held_input.empty())
-        s.held_input.push_back(press);
+        s.held_input.emplace_back(press);
     else
         feed(press);
 }
