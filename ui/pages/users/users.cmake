@@ -1,5 +1,4 @@
-# Sources of the Team > Users page (ui/pages/users/), added to openzro_ui, and the generic
-# widgets it introduced (ui/widgets/chip, ui/widgets/menu_item).
+# Sources of the Team > Users page (ui/pages/users/), added to openzro_ui.
 target_sources(openzro_ui PRIVATE
   "${CMAKE_CURRENT_LIST_DIR}/../users_page.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_actions.cpp"
@@ -11,9 +10,7 @@ target_sources(openzro_ui PRIVATE
   "${CMAKE_CURRENT_LIST_DIR}/users_query.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_rules.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/users_table.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/users_toolbar.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../../widgets/chip.cpp"
-  "${CMAKE_CURRENT_LIST_DIR}/../../widgets/menu_item.cpp")
+  "${CMAKE_CURRENT_LIST_DIR}/users_toolbar.cpp")
 # GCC 12 sees a possible null in Result::value() (std::get_if inlined into the callbacks) even
 # after ok() was checked: a false positive, as for the server's Asio code.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")

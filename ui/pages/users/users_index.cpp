@@ -4,7 +4,7 @@
 #include <numeric>
 #include <string_view>
 
-#include "ui/pages/integrations/sync_time.h"
+#include "ui/time.h"
 
 namespace ui {
 

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "ui/pages/integrations/sync_time.h"
+#include "ui/time.h"
 #include "ui/pages/users/users_table.h"
 
 namespace ui {

@@ -6,7 +6,7 @@
 
 #include "ui/icons.h"
 #include "ui/item_registry.h"
-#include "ui/pages/integrations/sync_time.h"
+#include "ui/time.h"
 #include "ui/pages/users/users_actions.h"
 #include "ui/pages/users/users_menu.h"
 #include "ui/widgets.h"

@@ -1,0 +1,72 @@
+#include "ui/time.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace ui {
+
+namespace {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const int mp = static_cast<int>(m) + (m > 2 ? -3 : 9);  // March = 0
+    const unsigned doy = static_cast<unsigned>((153 * mp + 2) / 5) + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+std::string plural(std::int64_t n, const char* unit) {
+    return std::to_string(n) + " " + unit + (n == 1 ? "" : "s") + " ago";
+}
+
+}  // namespace
+
+std::optional<std::int64_t> parse_rfc3339(const std::string& t) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
+    if (std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &used) != 6 ||
+        used != 19 || mo < 1 || mo > 12 || d < 1 || d > 31)
+        return std::nullopt;
+    size_t i = 19;
+    if (i < t.size() && t[i] == '.')
+        for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9';) ++i;
+    std::int64_t offset = 0;
+    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
+        int oh = 0, om = 0;
+        if (std::sscanf(t.c_str() + i + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+        offset = (t[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+    } else if (i >= t.size() || (t[i] != 'Z' && t[i] != 'z')) {
+        return std::nullopt;
+    }
+    return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +
+           h * 3600 + mi * 60 + s - offset;
+}
+
+std::string time_ago(std::int64_t then, std::int64_t now) {
+    const std::int64_t s = now - then;
+    if (s < 60) return "just now";
+    if (s < 3600) return plural(s / 60, "minute");
+    if (s < 86400) return plural(s / 3600, "hour");
+    return plural(s / 86400, "day");
+}
+
+std::string clock_time(std::int64_t when) {
+    const std::time_t t = static_cast<std::time_t>(when);
+    std::tm tm{};
+#ifdef _WIN32
+    gmtime_s(&tm, &t);
+#else
+    gmtime_r(&t, &tm);
+#endif
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%H:%M:%S UTC on %Y-%m-%d", &tm);
+    return buf;
+}
+
+std::int64_t wall_now() {
+    return static_cast<std::int64_t>(std::time(nullptr));
+}
+
+}  // namespace ui
