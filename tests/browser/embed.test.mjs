@@ -122,3 +122,42 @@ test('two elements on one page run independently beside a host input', async () 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('tokenProvider: asked for every request, asked again after a 401, unauthorized reported', async () => {
+  const page = await newPage();
+  const token = env.server.ownerToken();
+  // The host's script: the first answer is stale, a refresh gives the real token; a second
+  // element's provider has no session at all.
+  await page.route(env.server.baseUrl + '/examples/tokens.js', (route) => route.fulfill({
+    contentType: 'text/javascript',
+    body: `import '/openzro-admin.js';
+      window.calls = { fresh: 0, refresh: 0, unauthorized: 0 };
+      const good = document.getElementById('good');
+      good.tokenProvider = async ({ refresh }) => {
+        window.calls[refresh ? 'refresh' : 'fresh'] += 1;
+        return refresh ? 'Token ${token}' : 'Token stale-token';
+      };
+      const bad = document.getElementById('bad');
+      bad.tokenProvider = async () => null;
+      bad.addEventListener('openzro-unauthorized', () => { window.calls.unauthorized += 1; });`,
+  }));
+  await page.route(env.server.baseUrl + '/examples/tokens.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!doctype html><meta charset="utf-8">
+      <meta http-equiv="Content-Security-Policy" content="script-src 'self' 'wasm-unsafe-eval'">
+      <style>body{margin:0;display:grid;grid-template-columns:1fr 1fr;height:100vh}</style>
+      <script type="module" src="/examples/tokens.js"></script>
+      <openzro-admin id="good" route="#/team/users"></openzro-admin>
+      <openzro-admin id="bad" route="#/team/users"></openzro-admin>`,
+  }));
+  await page.goto(env.server.baseUrl + '/examples/tokens.html');
+  // The refreshed token works: the owner's row shows up.
+  await elementItem(page, '#good', 'Actions for owner@openzro.local');
+  const calls = await page.evaluate(() => window.calls);
+  assert.ok(calls.fresh >= 3, `provider asked for each request (${calls.fresh})`);
+  assert.ok(calls.refresh >= 1, 'asked again after a 401');
+  // Without a session the element reports it to the host and says so.
+  await page.waitForFunction(() => window.calls.unauthorized >= 1);
+  await page.locator('#bad').getByRole('heading', { name: 'You are signed out' }).waitFor();
+  await page.context().close();
+});
