@@ -118,16 +118,22 @@ void users_show(PageContext& ctx, const UsersQuery& q) {
 }
 
 void users_toolbar(UsersPageState& s, PageContext& ctx) {
+    // Search, filters and actions share one line when the page is wide enough; narrower (an
+    // embedded view beside the host's own sidebar), the filters and actions go under the search.
+    const bool one_line = ImGui::GetContentRegionAvail().x >= px(960);
     if (text_field("Search users", s.search,
                    {"Search by name, email or role", nullptr, nullptr, false, 320})) {
         s.search_edited_at = ImGui::GetTime();
         s.query.search = s.search;
     }
-    // The buttons sit on the input's line, centred on its 36 px.
-    const ImVec2 input_min = ImGui::GetItemRectMin();
+    // The buttons sit on the input's line, centred on its 36 px, or on the next line.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
-    ImGui::SameLine(0, px(8));
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, input_min.y + px(2)));
+    if (one_line) {
+        ImGui::SameLine(0, px(8));
+        ImGui::SetCursorScreenPos(
+            ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetItemRectMin().y + px(2)));
+    }
+    const float row_y = ImGui::GetCursorScreenPos().y;
     status_menu(s, ctx);
     ImGui::SameLine(0, px(8));
     role_menu(s, ctx);
@@ -140,8 +146,8 @@ void users_toolbar(UsersPageState& s, PageContext& ctx) {
     const float export_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Export CSV").x +
                            f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, OZ_ICON_DOWNLOAD).x + px(32);
     ImGui::SameLine(0, px(8));
-    ImGui::SetCursorScreenPos(ImVec2(
-        std::max(ImGui::GetCursorScreenPos().x, right - export_w - px(40)), input_min.y + px(2)));
+    ImGui::SetCursorScreenPos(
+        ImVec2(std::max(ImGui::GetCursorScreenPos().x, right - export_w - px(40)), row_y));
     if (icon_button("refresh", OZ_ICON_REFRESH, "Refresh users"))
         users_load(s, ctx.services, openzro::Api::Freshness::kNetwork);
     ImGui::SameLine(0, px(8));
@@ -185,10 +191,10 @@ void users_filter_chips(UsersPageState& s, PageContext& ctx) {
         any = true;
     }
     // The count, at the right of the chips' line.
-    const std::string total = with_thousands(s.index.live);
-    const std::string count = has_filters(q)
-                                  ? with_thousands(s.index.view.size()) + " of " + total + " users"
-                                  : total + " users";
+    const std::string total =
+        with_thousands(s.index.live) + (s.index.live == 1 ? " user" : " users");
+    const std::string count =
+        has_filters(q) ? with_thousands(s.index.view.size()) + " of " + total : total;
     const float w = ImGui::CalcTextSize(count.c_str()).x;
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (any) ImGui::SameLine(0, px(8));
