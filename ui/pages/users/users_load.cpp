@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "ui/time.h"
 #include "ui/pages/users/users_table.h"
+#include "ui/time.h"
 
 namespace ui {
 

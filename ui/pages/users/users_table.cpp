@@ -6,9 +6,9 @@
 
 #include "ui/icons.h"
 #include "ui/item_registry.h"
-#include "ui/time.h"
 #include "ui/pages/users/users_actions.h"
 #include "ui/pages/users/users_menu.h"
+#include "ui/time.h"
 #include "ui/widgets.h"
 #include "ui/widgets/menu_item.h"
 
