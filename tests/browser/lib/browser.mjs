@@ -63,7 +63,8 @@ export const items = (page) => page.evaluate(() => window.openzroItems());
 // Waits until an item with this label (or id) is on screen, and returns it.
 export async function findItem(page, label, { timeout = 5000 } = {}) {
   const handle = await page.waitForFunction(
-    (l) => window.openzroItems().find((i) => i.label === l || i.id === l),
+    // The hook is not there yet while a (re)loading page starts the app.
+    (l) => window.openzroItems && window.openzroItems().find((i) => i.label === l || i.id === l),
     label, { timeout });
   return handle.jsonValue();
 }
@@ -77,5 +78,6 @@ export async function clickItem(page, label) {
 
 export async function waitForNoItem(page, label, { timeout = 5000 } = {}) {
   await page.waitForFunction(
-    (l) => !window.openzroItems().some((i) => i.label === l), label, { timeout });
+    (l) => window.openzroItems && !window.openzroItems().some((i) => i.label === l), label,
+    { timeout });
 }
