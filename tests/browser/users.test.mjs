@@ -1,13 +1,13 @@
 // Team > Users in headless Chromium against the real server, with users and groups pushed by
 // scripts/okta-sim over SCIM: the table shows exactly the pushed users, each group's members
 // under the group's name, and blocking one survives a reload.
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { clickItem, findItem, items, launchBrowser, outputDir, waitForNoItem } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { clickItem, findItem, items, outputDir, waitForNoItem } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let server, browser, page, pushed;
@@ -67,9 +67,10 @@ async function openRowMenu(email, item) {
   await findItem(page, item);
 }
 
+const env = serverAndBrowser();
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  await env.ready;
+  ({ server, browser } = env);
   const owner = `Token ${server.ownerToken()}`;
   const integration = await call('POST', '/api/integrations/okta-scim-idp', owner,
     { connection_name: 'Okta', group_prefixes: [], user_group_prefixes: [] });
@@ -85,10 +86,6 @@ before(async () => {
   await page.goto(server.signInUrl);  // the one-time link sets the session cookie
   await page.goto(`${server.baseUrl}/#/team/users?source=okta`);
   await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('the table shows exactly the users Okta pushed', async () => {

@@ -2,13 +2,13 @@
 // the SCIM token copied through the clipboard and used by scripts/okta-sim playing Okta, the
 // live verification and counts, Finish Setup, then the configuration dialog. Saves a
 // screenshot of every step in test-results/ (wizard-NN-*.png).
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { clickItem, findItem, launchBrowser, outputDir } from './lib/browser.mjs';
-import { startServer } from './lib/server.mjs';
+import { clickItem, findItem, outputDir } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let server, browser, page, shots = 0;
@@ -65,9 +65,10 @@ async function press(label, hash) {
 
 const atStep = (n) => `step=${n}`;
 
+const env = serverAndBrowser();
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
+  await env.ready;
+  ({ server, browser } = env);
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });
   page = await context.newPage();
@@ -76,10 +77,6 @@ before(async () => {
   await page.goto(server.signInUrl);  // the one-time link sets the session cookie
   await page.goto(`${server.baseUrl}/#/integrations`);
   await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 test('the Okta wizard from Connect Okta to Finish Setup', async () => {
