@@ -53,7 +53,7 @@ std::string time_ago(std::int64_t then, std::int64_t now) {
 }
 
 std::string clock_time(std::int64_t when) {
-    const std::time_t t = static_cast<std::time_t>(when);
+    const auto t = static_cast<std::time_t>(when);
     std::tm tm{};
 #ifdef _WIN32
     gmtime_s(&tm, &t);

@@ -89,8 +89,8 @@ EM_BOOL on_wheel(int, const EmscriptenWheelEvent* e, void*) {
                             : e->deltaMode == DOM_DELTA_LINE ? 3.0
                                                              : 1.0;
     mouse_to_imgui(e->mouse.clientX, e->mouse.clientY);
-    const float wheel_x = static_cast<float>(-e->deltaX / per_line);
-    const float wheel_y = static_cast<float>(-e->deltaY / per_line);
+    const auto wheel_x = static_cast<float>(-e->deltaX / per_line);
+    const auto wheel_y = static_cast<float>(-e->deltaY / per_line);
     feed([wheel_x, wheel_y](ImGuiIO& io) { io.AddMouseWheelEvent(wheel_x, wheel_y); });
     input_happened();
     return EM_TRUE;  // the canvas scrolls its own content, not the page

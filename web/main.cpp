@@ -121,7 +121,7 @@ EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
 
 }  // extern "C"
 
-int main() {
+int main() {  // NOLINT(bugprone-exception-escape): built with exception catching disabled
     using namespace web;
     browser_install();
     if (!create_gl_context()) {

@@ -2,7 +2,7 @@
 // a free port with a fresh data directory. Skipped when the build has no server target.
 #include <arpa/inet.h>
 #include <netinet/in.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill() is declared here
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -18,8 +18,6 @@
 
 #include "api_fixture.h"
 #include "client/beast_http_client.h"
-
-extern char** environ;
 
 namespace openzro::test {
 namespace {
@@ -49,6 +47,7 @@ class Server {
             dir_ + "/token",       "--no-access-log"};
         args.insert(args.end(), extra.begin(), extra.end());
         std::vector<char*> argv;
+        argv.reserve(args.size() + 1);
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
         if (::posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0) pid_ = 0;

@@ -3,7 +3,7 @@
 #include <arpa/inet.h>
 #include <fcntl.h>
 #include <netinet/in.h>
-#include <signal.h>
+#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill() is declared here
 #include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -14,8 +14,6 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
-
-extern char** environ;
 
 namespace testing_okta {
 
@@ -30,6 +28,7 @@ std::string read_file(const std::string& path) {
 
 pid_t spawn(const std::vector<std::string>& args, const std::string& log) {
     std::vector<char*> argv;
+    argv.reserve(args.size() + 1);
     for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;

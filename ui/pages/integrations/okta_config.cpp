@@ -182,7 +182,7 @@ void log_tab(Dialog& d) {
     const int pages = static_cast<int>((shown.size() + kLogsPerPage - 1) / kLogsPerPage);
     c.log_page = std::clamp(c.log_page, 0, pages - 1);
     const std::int64_t now = wall_now();
-    const size_t first = static_cast<size_t>(c.log_page * kLogsPerPage);
+    const auto first = static_cast<size_t>(c.log_page) * kLogsPerPage;
     for (size_t i = first; i < std::min(shown.size(), first + kLogsPerPage); ++i) {
         const auto& log = *shown[i];
         const ImU32 color = log.level == "error"     ? colors().danger

@@ -143,7 +143,7 @@ void footer(WizardStep& s) {
 
 }  // namespace
 
-void wizard_go(WizardStep& s, OktaWizardPlace place) {
+void wizard_go(WizardStep& s, const OktaWizardPlace& place) {
     s.context.actions.navigate_hash = okta_wizard_hash(place);
 }
 

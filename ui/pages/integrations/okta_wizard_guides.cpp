@@ -62,15 +62,19 @@ void wizard_permissions(WizardStep& s) {
     live_text("Estimated setup time: 15 minutes", colors().text, OZ_ICON_CLOCK, colors().accent);
 }
 
+// Longer than a line: named, so the list below holds no literal split in two (which reads like
+// a missing comma).
+constexpr const char* kOpenApplications =
+    "In Okta's admin dashboard, click [Applications] in the left menu, then [Applications] in "
+    "the submenu.";
+
 void wizard_install(WizardStep& s) {
     intro("Add the openZro app from Okta's catalog and assign yourself to it.");
-    steps(
-        {"In Okta's admin dashboard, click [Applications] in the left menu, then "
-         "[Applications] in the submenu.",
-         "Click [Browse App Catalog], search for \"openZro\" and click [Add Integration].",
-         "Accept the default application name and click [Done].",
-         "Click the [Assign] dropdown and select [Assign to People].",
-         "Find your user account, click [Assign], save, and click [Done]."});
+    steps({kOpenApplications,
+           "Click [Browse App Catalog], search for \"openZro\" and click [Add Integration].",
+           "Accept the default application name and click [Done].",
+           "Click the [Assign] dropdown and select [Assign to People].",
+           "Find your user account, click [Assign], save, and click [Done]."});
     note(OZ_ICON_INFO, colors().accent,
          "Your user is now listed in the openZro application in Okta.");
     (void)s;

@@ -25,7 +25,7 @@ struct WizardStep {
 inline constexpr int kWizardConfirmRegenerate = 2;
 
 // Moves the wizard to `place` (pushes the route, so Back in the browser goes back a step).
-void wizard_go(WizardStep& s, OktaWizardPlace place);
+void wizard_go(WizardStep& s, const OktaWizardPlace& place);
 void wizard_go_step(WizardStep& s, int step);
 
 // [SECTION] Guides: what to click in Okta (steps 1, 2, 5, 6, 7)
