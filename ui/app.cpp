@@ -62,7 +62,10 @@ void main_layout(App& app, FrameResult& result) {
 
     if (nav.toggle_theme)
         app_set_theme(app, app.theme.mode == ThemeMode::Dark ? ThemeMode::Light : ThemeMode::Dark);
-    if (!nav.navigate_hash.empty()) result.navigate_hash = nav.navigate_hash;
+    if (!nav.navigate_hash.empty()) {
+        result.navigate_hash = nav.navigate_hash;
+        result.replace_history = false;
+    }
     if (result.navigate_hash == route_format(app.route)) result.navigate_hash.clear();
     if (!result.navigate_hash.empty()) app.route = route_parse(result.navigate_hash);
 }

@@ -7,7 +7,7 @@ extern "C" {
 // Implemented in platform.js. Returned strings are malloc'ed UTF-8, freed here.
 void oz_install();
 char* oz_route();
-void oz_navigate(const char* hash);
+void oz_navigate(const char* hash, int replace);
 char* oz_api_base();
 char* oz_api_origin();
 int oz_light_theme();
@@ -40,8 +40,8 @@ void browser_install() {
 std::string browser_route() {
     return take(oz_route());
 }
-void browser_navigate(const std::string& hash) {
-    oz_navigate(hash.c_str());
+void browser_navigate(const std::string& hash, bool replace) {
+    oz_navigate(hash.c_str(), replace ? 1 : 0);
 }
 std::string browser_api_base() {
     return take(oz_api_base());

@@ -9,7 +9,8 @@
 // Property: tokenProvider, an async function called for every API request and again after a
 // 401 with { refresh: true }; it returns an OIDC access token (sent as Bearer) or a full
 // Authorization value such as "Token <personal access token>".
-// Events: openzro-navigate (detail.route: mirror it in the host's URL if you like) and
+// Events: openzro-navigate (detail.route: mirror it in the host's URL if you like;
+// detail.replace: rewrite the current history entry rather than push one) and
 // openzro-unauthorized (the session could not be refreshed).
 // The element never changes the host's URL or history and never sees keys, wheel or touch
 // outside itself. Each element runs its own instance of the app.
@@ -47,9 +48,9 @@ export class OpenzroAdmin extends HTMLElement {
       canvas: this._canvas,
       ozHost: {
         route: () => (element._route = routeOf(element.getAttribute('route'))),
-        navigate: (hash) => {
+        navigate: (hash, replace) => {
           element._route = hash;
-          emit('openzro-navigate', { route: hash });
+          emit('openzro-navigate', { route: hash, replace });
         },
         watchRoute: (apply) => { element._applyRoute = apply; },
         theme: () => (element.getAttribute('theme') === 'light' ? 'light' : 'dark'),

@@ -70,7 +70,9 @@ mergeInto(LibraryManager.library, {
   oz_route__deps: ['$ozNewString'],
   oz_route: function () { return ozNewString(Module['ozHost'].route()); },
 
-  oz_navigate: function (ptr) { Module['ozHost'].navigate(UTF8ToString(ptr)); },
+  oz_navigate: function (ptr, replace) {
+    Module['ozHost'].navigate(UTF8ToString(ptr), replace !== 0);
+  },
 
   // Where the management API lives: "" (same origin) or an absolute base URL.
   oz_api_base__deps: ['$ozNewString'],

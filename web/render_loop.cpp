@@ -33,7 +33,7 @@ void on_wake_timer(void*) {
 
 void apply(const ui::FrameResult& r) {
     WebState& s = state();
-    if (!r.navigate_hash.empty()) browser_navigate(r.navigate_hash);
+    if (!r.navigate_hash.empty()) browser_navigate(r.navigate_hash, r.replace_history);
     if (!r.open_url.empty()) browser_open_url(r.open_url);
     if (!r.download.filename.empty()) browser_download(r.download);
     if (r.wake_after >= 0) {

@@ -63,10 +63,11 @@ ImGuiKey key_from_dom_code(const char* code);  // key_map.cpp
 
 // [SECTION] browser.cpp: what only JavaScript can do (platform.js), through Module.ozHost
 void browser_install();
-std::string browser_route();                     // the initial route ("#/integrations")
-void browser_navigate(const std::string& hash);  // the app moved to another route
-std::string browser_api_base();                  // "" (same origin) or an absolute base URL
-std::string browser_api_origin();                // scheme://host[:port] of the API
+std::string browser_route();  // the initial route ("#/integrations")
+// The app moved to another route: a new history entry, or (replace) the current one rewritten.
+void browser_navigate(const std::string& hash, bool replace);
+std::string browser_api_base();    // "" (same origin) or an absolute base URL
+std::string browser_api_origin();  // scheme://host[:port] of the API
 bool browser_light_theme();
 bool browser_host_authorizes();  // the host's tokenProvider authorizes API requests
 void browser_request_token(unsigned id, bool refresh);  // answered by openzro_host_token

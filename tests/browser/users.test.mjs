@@ -119,6 +119,23 @@ test('the detail panel shows a pushed user under the same rules', async () => {
   await waitForNoItem(page, 'Close details');
 });
 
+test('a search typed with pauses is one history entry, and Back leaves it', async () => {
+  const email = pushed.emails[2];
+  const start = await page.evaluate(() => ({ hash: location.hash, length: history.length }));
+  await clickItem(page, 'Search users');
+  await page.keyboard.type(email.slice(0, 3));
+  await page.waitForFunction(() => location.hash.includes('q='));  // after the pause
+  await page.keyboard.type(email.slice(3));
+  await page.waitForFunction((want) => decodeURIComponent(location.hash).includes(`q=${want}`),
+    email);
+  await waitForRows([email]);
+  assert.equal(await page.evaluate(() => history.length), start.length + 1);
+  await page.goBack();
+  await page.waitForFunction((hash) => location.hash === hash, start.hash);
+  await waitForRows(pushed.emails);
+  assert.equal((await findItem(page, 'Search users')).value ?? '', '');
+});
+
 test('blocking a user survives a reload', async () => {
   const email = pushed.emails[0];
   await openRowMenu(email, `Block ${email}`);

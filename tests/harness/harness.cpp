@@ -51,7 +51,10 @@ void Harness::frame(int count) {
         clock.advance(16);
         http.deliver();
         last = ui::app_frame(app, overlay);
-        if (!last.navigate_hash.empty()) history.push_back(last.navigate_hash);
+        if (!last.navigate_hash.empty()) {
+            if (last.replace_history) history.pop_back();
+            history.push_back(last.navigate_hash);
+        }
         if (!last.open_url.empty()) opened_urls.push_back(last.open_url);
         if (!last.download.filename.empty()) downloads.push_back(last.download);
     }

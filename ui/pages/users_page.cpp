@@ -42,6 +42,8 @@ void search_to_route(UsersPageState& s, PageContext& ctx) {
         ctx.actions.wake_after = earliest_wake(ctx.actions.wake_after, left);
     } else if (ctx.actions.navigate_hash.empty()) {
         users_show(ctx, s.query);
+        // Refining a search replaces its history entry: Back leaves the search, not one pause.
+        ctx.actions.replace_history = !s.route_search.empty() && !s.search.empty();
         s.search_edited_at = -1;
     }
 }

@@ -7,6 +7,21 @@
 #include "ui/widgets.h"
 
 namespace ui {
+namespace {
+
+// The text changed under a field being edited (Back restored an older search): ImGui would
+// write its own buffer back over it, so the field starts over from the new text, still focused.
+void restart_if_changed_elsewhere(ImGuiID id, const std::string& value) {
+    const ImGuiInputTextState* state = ImGui::GetInputTextState(id);
+    if (!state || ImGui::GetActiveID() != id || !state->TextAIsValid) return;
+    if (value == state->TextA.Data) return;
+    ImGui::ClearActiveID();
+    // Deactivation would write the abandoned edit back on this very frame (ImGui #4714).
+    ImGui::GetCurrentContext()->InputTextDeactivatedState.ID = 0;
+    ImGui::SetKeyboardFocusHere();
+}
+
+}  // namespace
 
 bool text_field(const char* label, std::string& value, const TextFieldOptions& o) {
     const char* visible_end = ImGui::FindRenderedTextEnd(label);
@@ -22,6 +37,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
     ImGui::PushStyleColor(ImGuiCol_Border, has_error ? colors().danger : colors().border);
     ImGuiInputTextFlags flags = o.password ? ImGuiInputTextFlags_Password : 0;
     ImGui::PushID(label);
+    restart_if_changed_elsewhere(ImGui::GetID("##input"), value);
     const bool edited = o.placeholder
                             ? ImGui::InputTextWithHint("##input", o.placeholder, &value, flags)
                             : ImGui::InputText("##input", &value, flags);

@@ -17,7 +17,9 @@ function showApp() {
   admin.tokenProvider = async () => (token ? `Token ${token}` : null);
   // The host mirrors the app's route in its own URL; the element itself never touches it.
   admin.addEventListener('openzro-navigate', (e) => {
-    history.pushState(null, '', '#' + e.detail.route.slice(2));
+    const url = '#' + e.detail.route.slice(2);
+    if (e.detail.replace) history.replaceState(null, '', url);
+    else history.pushState(null, '', url);
     markActive(e.detail.route);
   });
   admin.addEventListener('openzro-unauthorized', () => {

@@ -57,6 +57,25 @@ TEST(UsersPage, SearchAsYouTypeThenIntoTheRoute) {
     EXPECT_EQ(view_ids(*h).size(), 6u);
 }
 
+// Pauses while typing refine one history entry: Back leaves the search in one step.
+TEST(UsersPage, RefiningASearchReplacesItsHistoryEntry) {
+    auto h = open_users(standard_account());
+    const std::size_t before = h->history.size();
+    ASSERT_TRUE(h->click("Search users"));
+    h->type("ja");
+    h->advance(1.0);
+    h->type("ne");
+    h->advance(1.0);
+    ASSERT_EQ(h->history.size(), before + 1);
+    EXPECT_EQ(h->history.back(), "#/team/users?q=jane");
+    h->back();
+    EXPECT_EQ(h->app.users.search, "");
+    EXPECT_EQ(view_ids(*h).size(), 6u);
+    h->type("bob");  // the field kept the focus, and starts from the restored text
+    EXPECT_EQ(h->app.users.search, "bob");
+    EXPECT_EQ(view_ids(*h), std::vector<std::string>{"u-bob"});
+}
+
 TEST(UsersPage, FilterMenusChipsAndReset) {
     auto h = open_users(standard_account());
     ASSERT_TRUE(h->click("Filter by Status"));
