@@ -354,6 +354,8 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     }
 
     // Forgets the request, then delivers: the callback may start, cancel or destroy anything.
+    // By value on purpose: the caller may move it out of the very entry erased here.
+    // NOLINTNEXTLINE(performance-unnecessary-value-param)
     void finish(std::uint64_t id, std::function<void()> deliver) {
         const auto it = pending_.find(id);
         --it->second.scope->in_flight;
@@ -415,8 +417,8 @@ Api::~Api() {
 }
 
 template <class T>
-void Api::get(RequestScope& scope, std::string path, Callback<Ref<T>> done, Freshness freshness,
-              bool cacheable) {
+void Api::get(RequestScope& scope, const std::string& path, Callback<Ref<T>> done,
+              Freshness freshness, bool cacheable) {
     if (freshness == Freshness::kCacheFirst) {
         if (auto hit = core_->cached(path)) {
             core_->start_cached(
@@ -462,8 +464,8 @@ void Api::write(RequestScope& scope, const char* method, std::string path, std::
     core_->start(scope, std::move(call));
 }
 
-void Api::current_user(RequestScope& scope, Callback<Ref<User>> done, Freshness freshness) {
-    get<User>(scope, kCurrentUserPath, std::move(done), freshness);
+void Api::current_user(RequestScope& scope, Callback<Ref<CurrentUser>> done, Freshness freshness) {
+    get<CurrentUser>(scope, kCurrentUserPath, std::move(done), freshness);
 }
 void Api::users(RequestScope& scope, Callback<Ref<std::vector<User>>> done, Freshness freshness) {
     get<std::vector<User>>(scope, kUsersPath, std::move(done), freshness);
@@ -548,8 +550,8 @@ void Api::clear_cache() {
     core_->cache_.clear();
 }
 
-Api::Ref<User> Api::cached_current_user() const {
-    return std::static_pointer_cast<const User>(core_->cached(kCurrentUserPath));
+Api::Ref<CurrentUser> Api::cached_current_user() const {
+    return std::static_pointer_cast<const CurrentUser>(core_->cached(kCurrentUserPath));
 }
 Api::Ref<std::vector<User>> Api::cached_users() const {
     return std::static_pointer_cast<const std::vector<User>>(core_->cached(kUsersPath));

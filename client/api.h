@@ -83,7 +83,7 @@ class Api {
     Api& operator=(const Api&) = delete;
 
     // [SECTION] Users
-    void current_user(RequestScope& scope, Callback<Ref<User>> done,
+    void current_user(RequestScope& scope, Callback<Ref<CurrentUser>> done,
                       Freshness freshness = Freshness::kNetwork);
     void users(RequestScope& scope, Callback<Ref<std::vector<User>>> done,
                Freshness freshness = Freshness::kNetwork);  // GET /users?service_user=false
@@ -134,14 +134,14 @@ class Api {
     void set_auth(Auth auth);            // e.g. a refreshed OIDC token
     void clear_cache();
     // The last successful answers still valid (nullptr after a write or before any read).
-    Ref<User> cached_current_user() const;
+    Ref<CurrentUser> cached_current_user() const;
     Ref<std::vector<User>> cached_users() const;
     Ref<std::vector<Group>> cached_groups() const;
 
   private:
     template <class T>
-    void get(RequestScope& scope, std::string path, Callback<Ref<T>> done, Freshness freshness,
-             bool cacheable = true);
+    void get(RequestScope& scope, const std::string& path, Callback<Ref<T>> done,
+             Freshness freshness, bool cacheable = true);
     template <class T>
     void write(RequestScope& scope, const char* method, std::string path, std::string body,
                Callback<T> done);

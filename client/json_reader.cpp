@@ -72,10 +72,12 @@ class Reader {
         return true;
     }
     bool boolean(bool v) {
-        return scalar(Kind::kBool, "boolean", [&](void* p) { *static_cast<bool*>(p) = v; });
+        return scalar(Kind::kBool, "boolean",
+                      [&](void* p, const Desc*) { *static_cast<bool*>(p) = v; });
     }
     bool number_integer(std::int64_t v) {
-        return scalar(Kind::kInt, "number", [&](void* p) { *static_cast<std::int64_t*>(p) = v; });
+        return scalar(Kind::kInt, "number",
+                      [&](void* p, const Desc*) { *static_cast<std::int64_t*>(p) = v; });
     }
     bool number_unsigned(std::uint64_t v) {
         if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
@@ -85,12 +87,11 @@ class Reader {
     }
     bool number_float(double) {
         return scalar(
-            Kind::kInt, "non-integer number", [](void*) {}, true);
+            Kind::kInt, "non-integer number", [](void*, const Desc*) {}, true);
     }
     bool string(std::string& v) {
-        // A copy, not a move: it is allocated at its exact size, and the lexer keeps its buffer.
         return scalar(Kind::kString, "string",
-                      [&](void* p) { static_cast<std::string*>(p)->assign(v); });
+                      [&](void* p, const Desc* d) { d->assign(p, v, pool_); });
     }
     bool start_object() { return open(Kind::kObject, "object"); }
     bool key(std::string& k) {
@@ -157,9 +158,13 @@ class Reader {
         return f.next;
     }
 
+    static const Desc* value_desc(const Target& t) {
+        return t.desc->kind == Kind::kOptional ? t.desc->inner : t.desc;
+    }
+
     // Checks the kind, then resolves optional and array-element indirections.
     void* resolve(const Target& t, Kind kind, const char* got, bool* ok) {
-        const Desc* d = t.desc->kind == Kind::kOptional ? t.desc->inner : t.desc;
+        const Desc* d = value_desc(t);
         if (d->kind != kind) {
             *ok = fail(t, "expected " + std::string(d->type_name) + ", got " + got);
             return nullptr;
@@ -176,7 +181,7 @@ class Reader {
         if (!t.desc) return true;
         bool ok = false;
         void* p = resolve(t, never_matches ? Kind::kOptional : kind, got, &ok);
-        if (p) assign(p);
+        if (p) assign(p, value_desc(t));
         return ok;
     }
 
@@ -189,7 +194,7 @@ class Reader {
         bool ok = false;
         void* p = resolve(t, kind, got, &ok);
         if (!p) return ok;
-        const Desc* d = t.desc->kind == Kind::kOptional ? t.desc->inner : t.desc;
+        const Desc* d = value_desc(t);
         if (d->kind == Kind::kArray) {
             d->clear(p);
             if (stack_.empty() && root_elements_ > 0) d->reserve(p, root_elements_);
@@ -205,9 +210,7 @@ class Reader {
 
     // [SECTION] Errors
 
-    std::string type(const Target& t) const {
-        return t.desc->kind == Kind::kOptional ? t.desc->inner->type_name : t.desc->type_name;
-    }
+    std::string type(const Target& t) const { return value_desc(t)->type_name; }
 
     // Path of the innermost open object or array: "[3].permissions.modules".
     std::string path() const {
@@ -234,6 +237,7 @@ class Reader {
 
     Target root_;
     std::size_t root_elements_;
+    StringPool pool_;  // SharedString values of this document
     std::vector<Frame> stack_;
     int skip_depth_ = 0;
     bool element_ = false;

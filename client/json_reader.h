@@ -15,6 +15,7 @@
 
 #include "client/model_fields.h"
 #include "client/model_json.h"
+#include "client/shared_string.h"
 
 namespace openzro::json_detail {
 
@@ -40,7 +41,15 @@ struct Desc {
     Target (*member)(void* obj, std::string_view key) = nullptr;      // kObject
     const char* (*missing)(void* obj, std::uint64_t seen) = nullptr;  // kObject models
     void (*reserve)(void* obj, std::size_t n) = nullptr;              // kArray
+    // kString: stores a string value read (which it may take) into obj.
+    void (*assign)(void* obj, std::string& value, StringPool& pool) = nullptr;
 };
+
+constexpr Desc string_desc(void (*assign)(void*, std::string&, StringPool&)) {
+    Desc d{Kind::kString, "string"};
+    d.assign = assign;
+    return d;
+}
 
 template <class T, class = void>
 struct DescOf;
@@ -52,7 +61,19 @@ constexpr const Desc* desc_of() {
 
 template <>
 struct DescOf<std::string> {
-    static inline const Desc value{Kind::kString, "string"};
+    // A copy at the value's exact size (assign() may grow the capacity to twice the old one);
+    // the lexer keeps its buffer for the next value.
+    static void assign(void* p, std::string& v, StringPool&) {
+        *static_cast<std::string*>(p) = std::string(v);
+    }
+    static inline const Desc value = string_desc(assign);
+};
+template <>
+struct DescOf<SharedString> {
+    static void assign(void* p, std::string& v, StringPool& pool) {
+        *static_cast<SharedString*>(p) = pool.intern(v);
+    }
+    static inline const Desc value = string_desc(assign);
 };
 template <>
 struct DescOf<bool> {

@@ -2,6 +2,11 @@
 
 namespace openzro {
 
+const SharedString& issued_api() {
+    static const SharedString api("api");
+    return api;
+}
+
 bool never_logged_in(const User& user) {
     return user.last_login.empty() || user.last_login == kZeroTime;
 }
@@ -10,7 +15,7 @@ bool is_masked_token(std::string_view token) {
     return token.find('*') != std::string_view::npos;
 }
 
-bool can(const User& user, std::string_view module, std::string_view operation) {
+bool can(const CurrentUser& user, std::string_view module, std::string_view operation) {
     if (!user.permissions) return false;
     const auto& modules = user.permissions->modules;
     const auto m = modules.find(std::string(module));

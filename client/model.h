@@ -10,7 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "client/shared_string.h"
+
 namespace openzro {
+
+// User::issued of the users an admin or the API created, and what an absent "issued" means:
+// one string every such user shares.
+const SharedString& issued_api();
 
 // [SECTION] Users
 
@@ -20,27 +26,33 @@ struct UserPermissions {
     std::map<std::string, std::map<std::string, bool>> modules;
 };
 
+// Lists of 100,000 users are held whole: values that repeat across users (role, status, group
+// ids, the identity provider, issued) are SharedStrings, one copy per distinct value.
 struct User {
     std::string id;
     std::string email;
     std::string name;
-    std::string role;
-    std::string status;      // active | invited | blocked
+    SharedString role;
+    SharedString status;     // active | invited | blocked
     std::string last_login;  // kZeroTime (or empty) when the user never logged in
-    std::vector<std::string> auto_groups;
+    std::vector<SharedString> auto_groups;
     bool is_current = false;
     bool is_service_user = false;
     bool is_blocked = false;
     bool pending_approval = false;
-    std::string issued = "api";  // api | integration; older servers omit it
-    std::string idp_id;
+    SharedString issued = issued_api();  // api | integration; older servers omit it
+    SharedString idp_id;
+};
+
+// GET /users/current: the signed-in user and what they may do.
+struct CurrentUser : User {
     std::optional<UserPermissions> permissions;
 };
 
 // PUT /users/{id}: all three fields are required.
 struct UserRequest {
     std::string role;
-    std::vector<std::string> auto_groups;
+    std::vector<SharedString> auto_groups;
     bool is_blocked = false;
 };
 
@@ -140,6 +152,6 @@ bool never_logged_in(const User& user);
 // True when the token is a masked one (nbs_abc*****): only create and regenerate show it in full.
 bool is_masked_token(std::string_view token);
 // permissions.modules.<module>.<operation>; false when the user has no permissions block.
-bool can(const User& user, std::string_view module, std::string_view operation);
+bool can(const CurrentUser& user, std::string_view module, std::string_view operation);
 
 }  // namespace openzro

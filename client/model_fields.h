@@ -31,6 +31,11 @@ void describe(V& v, User& u) {
     v("pending_approval", u.pending_approval, kRequired);
     v("issued", u.issued, kOptional);
     v("idp_id", u.idp_id, kOptional);
+}
+
+template <class V>
+void describe(V& v, CurrentUser& u) {
+    describe(v, static_cast<User&>(u));
     v("permissions", u.permissions, kOptional);
 }
 

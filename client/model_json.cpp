@@ -13,6 +13,9 @@ namespace {
 nlohmann::json value_of(const std::string& v) {
     return v;
 }
+nlohmann::json value_of(const SharedString& v) {
+    return v.str();
+}
 nlohmann::json value_of(bool v) {
     return v;
 }
@@ -92,6 +95,7 @@ nlohmann::json JsonCodec<T>::to_value(const T& value) {
 template struct JsonCodec<UserPermissions>;
 template struct JsonCodec<User>;
 template struct JsonCodec<std::vector<User>>;
+template struct JsonCodec<CurrentUser>;
 template struct JsonCodec<UserRequest>;
 template struct JsonCodec<Group>;
 template struct JsonCodec<std::vector<Group>>;

@@ -1,13 +1,11 @@
 // Parses 100,000 users (about 40 MB of JSON, the size GET /api/users reaches without paging)
 // into models with the client's SAX reader, and into nlohmann's DOM as the baseline.
 // Prints time and peak heap (counted in operator new) for each, natively or as wasm.
-#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <functional>
-#include <new>
 #include <string>
 #include <vector>
 
@@ -17,78 +15,10 @@
 #endif
 
 #include "client/model_json.h"
-
-// [SECTION] Heap accounting: every operator new of the process, with a size header.
-namespace {
-std::size_t g_live = 0;
-std::size_t g_peak = 0;
-constexpr std::size_t kHeader = 16;
-
-void* counted_alloc(std::size_t n) {
-    void* raw = std::malloc(n + kHeader);
-    if (!raw) std::abort();  // out of memory: nothing sensible to measure
-    *static_cast<std::size_t*>(raw) = n;
-    g_live += n;
-    g_peak = std::max(g_peak, g_live);
-    return static_cast<char*>(raw) + kHeader;
-}
-
-void counted_free(void* p) {
-    if (!p) return;
-    char* raw = static_cast<char*>(p) - kHeader;
-    g_live -= *reinterpret_cast<std::size_t*>(raw);
-    std::free(raw);
-}
-}  // namespace
-
-void* operator new(std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new[](std::size_t n) {
-    return counted_alloc(n);
-}
-void* operator new(std::size_t n, const std::nothrow_t&) noexcept {
-    return counted_alloc(n);
-}
-void* operator new[](std::size_t n, const std::nothrow_t&) noexcept {
-    return counted_alloc(n);
-}
-void operator delete(void* p) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p) noexcept {
-    counted_free(p);
-}
-void operator delete(void* p, std::size_t) noexcept {
-    counted_free(p);
-}
-void operator delete[](void* p, std::size_t) noexcept {
-    counted_free(p);
-}
+#include "support/counting_heap.h"
+#include "support/users_json.h"
 
 namespace {
-
-// [SECTION] Input: users shaped like the upstream server's, compact as Go writes them.
-std::string make_users(int count) {
-    std::string out = "[";
-    const char* roles[] = {"user", "admin", "owner", "auditor"};
-    char buf[640];
-    for (int i = 0; i < count; ++i) {
-        const int n = std::snprintf(
-            buf, sizeof buf,
-            R"(%s{"id":"ch8i4ug6lnn4g9h%06d","email":"user%06d@example.com","name":"User %06d",)"
-            R"("role":"%s","status":"%s","last_login":"%s","auto_groups":["ch8i4ug6lnn4g9hqv7a%d",)"
-            R"("ch8i4ug6lnn4g9hqv7b%d","ch8i4ug6lnn4g9hqv7c%d"],"is_current":%s,)"
-            R"("is_service_user":false,"is_blocked":%s,"pending_approval":false,)"
-            R"("issued":"%s","idp_id":"okta-abc123"})",
-            i ? "," : "", i, i, i, roles[i % 4], i % 7 ? "active" : "invited",
-            i % 5 ? "2023-05-05T09:00:35.477782Z" : "0001-01-01T00:00:00Z", i % 10, i % 10, i % 10,
-            i == 0 ? "true" : "false", i % 13 ? "false" : "true", i % 3 ? "api" : "integration");
-        out.append(buf, static_cast<std::size_t>(n));
-    }
-    out += "]";
-    return out;
-}
 
 // Process CPU time in ms: on a machine shared with other builds it varies far less than wall time.
 #ifdef __EMSCRIPTEN__
@@ -113,7 +43,7 @@ struct Figures {
 Figures measure(const std::function<void()>& parse) {
     Figures best;
     for (int run = 0; run < 3; ++run) {
-        g_peak = g_live;
+        openzro::heap::reset_peak();
         const double cpu_start = cpu_ms();
         const auto start = std::chrono::steady_clock::now();
         parse();
@@ -122,7 +52,7 @@ Figures measure(const std::function<void()>& parse) {
         const double ms = std::chrono::duration<double, std::milli>(end - start).count();
         if (run == 0 || ms < best.ms) best.ms = ms;
         if (run == 0 || cpu < best.cpu) best.cpu = cpu;
-        best.peak = g_peak;
+        best.peak = openzro::heap::peak();
     }
     return best;
 }
@@ -140,9 +70,8 @@ int main(int argc, char** argv) {
 #else
     const char* where = "native";
 #endif
-    std::string text = make_users(count);
-    text.shrink_to_fit();             // as an HTTP body of known length is: counted at its size
-    const std::size_t base = g_live;  // the JSON text and the runtime's own
+    const std::string text = openzro::users_json(count);
+    const std::size_t base = openzro::heap::live();  // the JSON text and the runtime's own
 
     std::size_t sax_kept = 0;
     std::size_t users = 0;
@@ -153,13 +82,13 @@ int main(int argc, char** argv) {
             std::exit(1);
         }
         users = out.size();
-        sax_kept = g_live;
+        sax_kept = openzro::heap::live();
     });
     std::size_t dom_kept = 0;
     const Figures dom = measure([&] {
         const auto doc = nlohmann::json::parse(text, nullptr, false);
         if (doc.is_discarded()) std::exit(1);
-        dom_kept = g_live;
+        dom_kept = openzro::heap::live();
     });
 
     const double size = mb(text.size());

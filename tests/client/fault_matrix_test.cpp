@@ -9,10 +9,12 @@
 namespace openzro::test {
 namespace {
 
-constexpr const char* kUser = R"({"id":"u1","email":"a@x.io","name":"A","role":"admin",
+constexpr const char* kUserFields = R"("id":"u1","email":"a@x.io","name":"A","role":"admin",
   "status":"active","last_login":"0001-01-01T00:00:00Z","auto_groups":["g1"],"is_current":true,
-  "is_service_user":false,"is_blocked":false,"pending_approval":false,"issued":"api",
-  "permissions":{"is_restricted":false,"modules":{"users":{"read":true}}}})";
+  "is_service_user":false,"is_blocked":false,"pending_approval":false,"issued":"api")";
+// Only GET /users/current has the permissions block.
+constexpr const char* kPermissions =
+    R"("permissions":{"is_restricted":false,"modules":{"users":{"read":true}}})";
 constexpr const char* kGroup = R"({"id":"g1","name":"devs","peers_count":1,"resources_count":0,
   "issued":"jwt","peers":[{"id":"p1","name":"host"}],"resources":[]})";
 constexpr const char* kIdp = R"({"id":"i1","type":"okta","name":"Okta",
@@ -24,8 +26,8 @@ constexpr const char* kToken = R"({"auth_token":"nbs_full_token"})";
 constexpr const char* kLog = R"({"id":1,"level":"info","timestamp":"2023-05-15T10:30:00Z",
   "message":"ok"})";
 
-std::string list(const char* item) {
-    return std::string("[") + item + "]";
+std::string list(const std::string& item) {
+    return "[" + item + "]";
 }
 
 struct Endpoint {
@@ -37,6 +39,8 @@ struct Endpoint {
 
 std::vector<Endpoint> endpoints() {
     using R = Api::Freshness;
+    const std::string user = std::string("{") + kUserFields + "}";
+    const std::string current_user = std::string("{") + kUserFields + "," + kPermissions + "}";
     const std::vector<const char*> user_required = {
         "id", "email", "name", "role", "auto_groups", "status", "is_blocked", "pending_approval"};
     const std::vector<const char*> scim_required = {
@@ -44,13 +48,15 @@ std::vector<Endpoint> endpoints() {
     const std::vector<const char*> idp_required = {"type", "name", "issuer", "client_id"};
     const IdentityProviderRequest idp{"okta", "Okta", "https://acme.okta.com", "cid", "secret"};
     return {
-        {"GET /api/users/current", kUser, user_required,
-         [](Api& a, RequestScope& s, auto& o) { a.current_user(s, capture<Api::Ref<User>>(o)); }},
-        {"GET /api/users?service_user=false", list(kUser), user_required,
+        {"GET /api/users/current", current_user, user_required,
+         [](Api& a, RequestScope& s, auto& o) {
+             a.current_user(s, capture<Api::Ref<CurrentUser>>(o));
+         }},
+        {"GET /api/users?service_user=false", list(user), user_required,
          [](Api& a, RequestScope& s, auto& o) {
              a.users(s, capture<Api::Ref<std::vector<User>>>(o), R::kNetwork);
          }},
-        {"PUT /api/users/u%7C1", kUser, user_required,
+        {"PUT /api/users/u%7C1", user, user_required,
          [](Api& a, RequestScope& s, auto& o) {
              a.update_user(s, "u|1", UserRequest{"user", {"g1"}, true}, capture<User>(o));
          }},

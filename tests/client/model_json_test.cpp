@@ -15,15 +15,34 @@ constexpr const char* kUser = R"({
 })";
 
 TEST(ModelJson, ReadsUserWithPermissionsAndDefaults) {
-    User u;
+    CurrentUser u;
     ASSERT_FALSE(read_json(kUser, u));
     EXPECT_EQ(u.id, "u1");
-    EXPECT_EQ(u.auto_groups, (std::vector<std::string>{"g1", "g2"}));
+    EXPECT_EQ(u.auto_groups, (std::vector<SharedString>{"g1", "g2"}));
     EXPECT_EQ(u.issued, "api");  // absent: an older server
     EXPECT_TRUE(never_logged_in(u));
     EXPECT_TRUE(can(u, "users", "read"));
     EXPECT_FALSE(can(u, "users", "create"));
     EXPECT_FALSE(can(u, "peers", "read"));
+}
+
+// What repeats across a list (role, group ids, issued) is held once, not once per user.
+TEST(ModelJson, RepeatedValuesShareOneCopy) {
+    std::vector<User> users;
+    ASSERT_FALSE(read_json(R"([
+        {"id":"a","email":"","name":"","role":"user","status":"active","auto_groups":["g1","g2"],
+         "is_blocked":false,"pending_approval":false,"issued":"integration"},
+        {"id":"b","email":"","name":"","role":"user","status":"active","auto_groups":["g2"],
+         "is_blocked":false,"pending_approval":false,"issued":"integration"}])",
+                           users));
+    ASSERT_EQ(users.size(), 2u);
+    EXPECT_EQ(users[1].auto_groups[0], "g2");
+    EXPECT_EQ(&users[0].auto_groups[1].str(), &users[1].auto_groups[0].str());
+    EXPECT_EQ(&users[0].role.str(), &users[1].role.str());
+    EXPECT_EQ(&users[0].issued.str(), &users[1].issued.str());
+    EXPECT_NE(&users[0].auto_groups[0].str(), &users[0].auto_groups[1].str());
+    users[0].role = "admin";  // a copy of its own: the other user keeps its role
+    EXPECT_EQ(users[1].role, "user");
 }
 
 TEST(ModelJson, NamesTheMissingRequiredField) {
@@ -39,7 +58,7 @@ TEST(ModelJson, NamesTheMissingRequiredField) {
 }
 
 TEST(ModelJson, NamesTheWrongType) {
-    User u;
+    CurrentUser u;
     std::string text = kUser;
     text.replace(text.find("\"g2\""), 4, "7");
     auto err = read_json(text, u);
@@ -66,7 +85,7 @@ TEST(ModelJson, MalformedEmptyAndWrongDocument) {
 }
 
 TEST(ModelJson, GoNilSliceAndNullOptional) {
-    User u;
+    CurrentUser u;
     std::string text = kUser;
     text.replace(text.find("[\"g1\", \"g2\"]"), 12, "null");
     ASSERT_FALSE(read_json(text, u));
@@ -99,9 +118,9 @@ TEST(ModelJson, IntegrationIdsAreInt64) {
 }
 
 TEST(ModelJson, WritesAndReadsBack) {
-    User u;
+    CurrentUser u;
     ASSERT_FALSE(read_json(kUser, u));
-    User back;
+    CurrentUser back;
     ASSERT_FALSE(read_json(write_json(u), back));
     EXPECT_EQ(write_json(back), write_json(u));
     EXPECT_EQ(back.permissions->modules.at("groups").at("read"), true);

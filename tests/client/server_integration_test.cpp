@@ -136,7 +136,7 @@ class ServerTest : public ::testing::Test {
 };
 
 TEST_F(ServerTest, CurrentUserUsersAndGroups) {
-    auto me = c.wait<Api::Ref<User>>([&](auto cb) { c.api.current_user(scope, cb); });
+    auto me = c.wait<Api::Ref<CurrentUser>>([&](auto cb) { c.api.current_user(scope, cb); });
     ASSERT_TRUE(me.ok()) << me.error().summary();
     EXPECT_EQ(me.value()->role, "owner");
     EXPECT_TRUE(me.value()->is_current);
@@ -176,7 +176,7 @@ TEST_F(ServerTest, UpdateAndDeleteUserInvalidateTheCache) {
 }
 
 TEST_F(ServerTest, OwnerCannotBeDeleted) {
-    auto me = c.wait<Api::Ref<User>>([&](auto cb) { c.api.current_user(scope, cb); });
+    auto me = c.wait<Api::Ref<CurrentUser>>([&](auto cb) { c.api.current_user(scope, cb); });
     ASSERT_TRUE(me.ok());
     auto r = c.wait<Done>([&](auto cb) { c.api.delete_user(scope, me.value()->id, cb); });
     ASSERT_FALSE(r.ok());
@@ -262,7 +262,7 @@ TEST_F(ServerTest, ScimIntegrationLifecycle) {
 TEST_F(ServerTest, WrongTokenIsReportedOnceAsSessionExpired) {
     c.api.set_auth(Auth{Auth::Kind::kToken, "nbp_wrong"});
     for (int i = 0; i < 2; ++i) {
-        auto me = c.wait<Api::Ref<User>>([&](auto cb) { c.api.current_user(scope, cb); });
+        auto me = c.wait<Api::Ref<CurrentUser>>([&](auto cb) { c.api.current_user(scope, cb); });
         ASSERT_FALSE(me.ok());
         EXPECT_EQ(me.error().kind, ApiError::Kind::kUnauthorized);
         EXPECT_EQ(me.error().status, 401);
@@ -290,7 +290,7 @@ TEST_F(ServerTest, CancelledScopeNeverDelivers) {
 TEST(ServerDown, ConnectionRefusedIsANetworkError) {
     Client c("http://127.0.0.1:" + std::to_string(free_port()), "x");
     RequestScope scope;
-    auto me = c.wait<Api::Ref<User>>([&](auto cb) { c.api.current_user(scope, cb); });
+    auto me = c.wait<Api::Ref<CurrentUser>>([&](auto cb) { c.api.current_user(scope, cb); });
     ASSERT_FALSE(me.ok());
     EXPECT_EQ(me.error().kind, ApiError::Kind::kNetwork);
     EXPECT_EQ(me.error().status, 0);

@@ -45,8 +45,8 @@ std::string iso_ago(std::int64_t seconds_ago) {
     return buf;
 }
 
-openzro::User owner_user() {
-    openzro::User u;
+openzro::CurrentUser owner_user() {
+    openzro::CurrentUser u;
     u.id = "u-owner";
     u.email = "owner@acme.com";
     u.name = "Owner";
@@ -57,8 +57,8 @@ openzro::User owner_user() {
     return u;
 }
 
-openzro::User auditor_user() {
-    openzro::User u = owner_user();
+openzro::CurrentUser auditor_user() {
+    openzro::CurrentUser u = owner_user();
     u.role = "auditor";
     u.permissions = permissions(false);
     return u;

@@ -44,7 +44,7 @@ class FakeOktaServer {
     int count(const std::string& call) const;
     const Call* last(const std::string& call) const;
 
-    openzro::User me;
+    openzro::CurrentUser me;
     std::vector<openzro::IdentityProvider> providers;
     std::vector<openzro::OktaScimIntegration> integrations;  // auth_token: the full token
     std::map<std::int64_t, std::vector<openzro::IdpIntegrationSyncLog>> logs;
@@ -65,7 +65,7 @@ class FakeOktaServer {
 // An RFC 3339 UTC time `seconds_ago` seconds before now.
 std::string iso_ago(std::int64_t seconds_ago);
 // The owner with every permission, or a user whose role allows reading only.
-openzro::User owner_user();
-openzro::User auditor_user();
+openzro::CurrentUser owner_user();
+openzro::CurrentUser auditor_user();
 
 }  // namespace testing_okta

@@ -38,13 +38,15 @@ std::optional<openzro::HttpResponse> FakeServer::answer(const openzro::HttpReque
     path = path.substr(0, path.find('?'));
     const std::string& m = request.method;
     if (m == "GET" && path == "/users/current") {
-        for (openzro::User u : users)
+        for (const openzro::User& u : users)
             if (u.id == me_id) {
-                u.is_current = true;
-                openzro::UserPermissions p;
-                p.modules["users"] = {{"read", true}, {"update", true}, {"delete", true}};
-                u.permissions = me_permissions ? *me_permissions : p;
-                return reply(200, openzro::write_json(u));
+                openzro::CurrentUser current{u, me_permissions};
+                current.is_current = true;
+                if (!current.permissions) {
+                    current.permissions.emplace().modules["users"] = {
+                        {"read", true}, {"update", true}, {"delete", true}};
+                }
+                return reply(200, openzro::write_json(current));
             }
         return error(404, "no current user");
     }
@@ -74,7 +76,8 @@ std::optional<openzro::HttpResponse> FakeServer::answer(const openzro::HttpReque
                 !body.contains("is_blocked"))
                 return error(400, "role, auto_groups and is_blocked are required");
             it->role = body["role"].get<std::string>();
-            it->auto_groups = body["auto_groups"].get<std::vector<std::string>>();
+            const auto ids = body["auto_groups"].get<std::vector<std::string>>();
+            it->auto_groups.assign(ids.begin(), ids.end());
             it->is_blocked = body["is_blocked"].get<bool>();
             it->status = it->is_blocked ? "blocked" : "active";
             return reply(200, openzro::write_json(*it));
@@ -86,21 +89,23 @@ std::optional<openzro::HttpResponse> FakeServer::answer(const openzro::HttpReque
 }
 
 openzro::FakeHttpClient::Responder responder(std::shared_ptr<FakeServer> server) {
-    return [server](const openzro::HttpRequest& r) { return server->answer(r); };
+    return
+        [server = std::move(server)](const openzro::HttpRequest& r) { return server->answer(r); };
 }
 
-openzro::User make_user(std::string id, std::string name, std::string email, std::string role,
-                        std::string status, std::string issued, std::vector<std::string> groups,
+openzro::User make_user(std::string id, std::string name, std::string email,
+                        const std::string& role, const std::string& status,
+                        const std::string& issued, const std::vector<std::string>& groups,
                         std::string last_login) {
     openzro::User u;
     u.id = std::move(id);
     u.name = std::move(name);
     u.email = std::move(email);
-    u.role = std::move(role);
-    u.status = std::move(status);
+    u.role = role;
+    u.status = status;
     u.is_blocked = u.status == "blocked";
-    u.issued = std::move(issued);
-    u.auto_groups = std::move(groups);
+    u.issued = issued;
+    u.auto_groups.assign(groups.begin(), groups.end());
     u.last_login = std::move(last_login);
     return u;
 }

@@ -33,8 +33,9 @@ struct FakeServer {
 openzro::FakeHttpClient::Responder responder(std::shared_ptr<FakeServer> server);
 
 openzro::User make_user(std::string id, std::string name, std::string email,
-                        std::string role = "user", std::string status = "active",
-                        std::string issued = "api", std::vector<std::string> groups = {},
+                        const std::string& role = "user", const std::string& status = "active",
+                        const std::string& issued = "api",
+                        const std::vector<std::string>& groups = {},
                         std::string last_login = "0001-01-01T00:00:00Z");
 
 // The account the page tests use: the owner (signed in), an admin, Okta users, a blocked, an

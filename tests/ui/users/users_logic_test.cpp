@@ -177,10 +177,9 @@ TEST(UsersIndex, EditsMoveRowsBetweenFiltersAndRollBack) {
 
 TEST(UsersRules, SelfOwnerOktaAndPermissions) {
     auto server = users_test::standard_account();
-    openzro::User me = server->users[0];  // the owner
     openzro::UserPermissions p;
     p.modules["users"] = {{"update", true}, {"delete", true}};
-    me.permissions = p;
+    const openzro::CurrentUser me{server->users[0], p};  // the owner
     const auto& admin = server->users[1];
     const auto& jane = server->users[2];
 
@@ -200,25 +199,23 @@ TEST(UsersRules, SelfOwnerOktaAndPermissions) {
     ASSERT_NE(r.remove, nullptr);
     EXPECT_NE(std::string(r.remove).find("Okta"), std::string::npos);
 
-    openzro::User as_admin = admin;
-    as_admin.permissions = p;
-    openzro::User owner = me;
+    const openzro::CurrentUser as_admin{admin, p};
+    openzro::User owner = server->users[0];
     owner.is_current = false;  // as an admin's list shows the owner
     r = user_action_rules(&as_admin, owner);
     EXPECT_STREQ(r.block, "The account owner can't be blocked");
     EXPECT_NE(r.role, nullptr);
     EXPECT_STREQ(r.remove, "The account owner can't be removed");
 
-    openzro::User viewer = admin;
     openzro::UserPermissions read_only;
     read_only.modules["users"] = {{"read", true}};
-    viewer.permissions = read_only;
+    const openzro::CurrentUser viewer{admin, read_only};
     r = user_action_rules(&viewer, jane);
     EXPECT_NE(std::string(r.block).find("Your role can't"), std::string::npos);
     EXPECT_NE(std::string(r.role).find("Your role can't"), std::string::npos);
     EXPECT_NE(std::string(r.remove).find("Your role can't"), std::string::npos);
 
-    openzro::User restricted = as_admin;
+    openzro::CurrentUser restricted = as_admin;
     restricted.permissions->is_restricted = true;
     r = user_action_rules(&restricted, server->users[4]);
     EXPECT_NE(r.block, nullptr);

@@ -12,7 +12,7 @@ void okta_load(IntegrationsPageState& state, PageContext& context) {
     if (!api) return;
     OktaData& d = state.data;
     d.me.start();
-    api->current_user(d.scope, d.me.into<Shared<openzro::User>>());
+    api->current_user(d.scope, d.me.into<Shared<openzro::CurrentUser>>());
     d.providers.start();
     api->identity_providers(d.scope,
                             d.providers.into<Shared<std::vector<openzro::IdentityProvider>>>());
@@ -60,7 +60,7 @@ const openzro::IdentityProvider* okta_provider(const OktaData& d) {
 const char* okta_denied(const OktaData& d, const char* module, const char* operation) {
     if (!d.me.loaded)
         return d.me.error ? "Your permissions could not be loaded." : "Loading your permissions...";
-    const openzro::User& me = d.me.value;
+    const openzro::CurrentUser& me = d.me.value;
     // Servers without a permissions block: owners and admins manage integrations.
     const bool allowed = me.permissions ? openzro::can(me, module, operation)
                                         : me.role == "owner" || me.role == "admin";

@@ -17,7 +17,7 @@ namespace ui {
 // What the page loaded from the server, shared by the card, the wizard and the dialog.
 struct OktaData {
     openzro::RequestScope scope;
-    Fetch<openzro::User> me;
+    Fetch<openzro::CurrentUser> me;
     Fetch<std::vector<openzro::IdentityProvider>> providers;
     Fetch<std::vector<openzro::OktaScimIntegration>> integrations;
     Fetch<std::vector<openzro::IdpIntegrationSyncLog>> logs;  // of the card's integration

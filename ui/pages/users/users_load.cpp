@@ -108,7 +108,7 @@ void users_load(UsersPageState& s, Services& services, Freshness freshness) {
     UsersPageState* state = &s;
     services.api->current_user(
         s.loads,
-        [state](openzro::Result<openzro::Api::Ref<openzro::User>> result) {
+        [state](openzro::Result<openzro::Api::Ref<openzro::CurrentUser>> result) {
             if (result) state->me = result.value();
         },
         freshness);

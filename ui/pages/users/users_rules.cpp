@@ -5,14 +5,14 @@ namespace ui {
 namespace {
 
 // permissions.modules.users.<op>; an older server without the block: owners and admins may.
-bool may(const openzro::User& me, const char* op) {
+bool may(const openzro::CurrentUser& me, const char* op) {
     if (!me.permissions) return me.role == "owner" || me.role == "admin";
     return !me.permissions->is_restricted && openzro::can(me, "users", op);
 }
 
 }  // namespace
 
-UserActionRules user_action_rules(const openzro::User* me, const openzro::User& t) {
+UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro::User& t) {
     if (!me) {
         const char* wait = "Checking your permissions…";
         return {wait, wait, wait};

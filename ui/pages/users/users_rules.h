@@ -14,7 +14,7 @@ struct UserActionRules {
 };
 
 // `me` is GET /users/current (nullptr while it loads).
-UserActionRules user_action_rules(const openzro::User* me, const openzro::User& target);
+UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro::User& target);
 
 // The roles an admin can give (owner is transferred, not given).
 inline constexpr const char* kAssignableRoles[] = {"admin", "user", "network_admin",

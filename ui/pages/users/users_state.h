@@ -33,8 +33,8 @@ struct UsersPageState {
     UsersQuery query;              // route filters + the search field, this frame
 
     UsersIndex index;
-    openzro::Api::Ref<openzro::User> me;     // GET /users/current
-    std::optional<openzro::ApiError> error;  // the last failed load (data kept)
+    openzro::Api::Ref<openzro::CurrentUser> me;  // GET /users/current
+    std::optional<openzro::ApiError> error;      // the last failed load (data kept)
     bool users_loading = false;
     bool loaded = false;  // a list arrived at least once
     openzro::RequestScope loads, writes, polls;
