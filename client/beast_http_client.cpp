@@ -83,11 +83,11 @@ class Exchange : public std::enable_shared_from_this<Exchange> {
 
     void start() {
         stream_.expires_after(timeout_);
-        resolver_.async_resolve(
-            url_.host, url_.port,
-            [self = shared_from_this()](beast::error_code ec, tcp::resolver::results_type r) {
-                self->on_resolve(ec, std::move(r));
-            });
+        resolver_.async_resolve(url_.host, url_.port,
+                                [self = shared_from_this()](beast::error_code ec,
+                                                            const tcp::resolver::results_type& r) {
+                                    self->on_resolve(ec, r);
+                                });
     }
 
     // Aborts the I/O; the completion then reports operation_aborted, which is dropped.

@@ -301,7 +301,7 @@ class SaxParser {
             const auto b = static_cast<unsigned char>(p_[i]);
             if (b < (i == 1 ? lo : 0x80) || b > (i == 1 ? hi : 0xBF)) return fail("invalid UTF-8");
         }
-        out.append(p_, static_cast<std::size_t>(more + 1));
+        out.append(p_, static_cast<std::size_t>(more) + 1);
         p_ += more + 1;
         return true;
     }

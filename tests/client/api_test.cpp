@@ -187,7 +187,7 @@ TEST(ApiLifetime, DestroyingTheApiCancelsEverything) {
 TEST_F(ApiTest, CallbackMayStartAndCancelRequests) {
     http.set_responder([](const HttpRequest&) { return answer(200, "[]"); });
     std::optional<Outcome> second;
-    api.groups(scope, [&](Result<Api::Ref<std::vector<Group>>>) {
+    api.groups(scope, [&](const Result<Api::Ref<std::vector<Group>>>&) {
         scope.cancel();
         api.users(scope, capture<Api::Ref<std::vector<User>>>(second));
     });

@@ -46,7 +46,7 @@ void remove_user(UsersPageState& s, Services& services, const openzro::User& use
     const std::string name = display_name(user);
     services.api->delete_user(
         s.writes, user.id,
-        [state, toasts, id = user.id, name](openzro::Result<openzro::Done> result) {
+        [state, toasts, id = user.id, name](const openzro::Result<openzro::Done>& result) {
             state->pending.erase(id);
             const std::int64_t at = index_find(state->index, id);
             if (result) {

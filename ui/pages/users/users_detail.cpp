@@ -81,7 +81,8 @@ void role_selector(UsersPageState& s, PageContext& ctx, const openzro::User& u,
     text_muted(OZ_ICON_CHEVRON_DOWN);
     if (open) ImGui::OpenPopup(kRolePopup);
     if (begin_menu_popup(kRolePopup, 200)) {
-        const openzro::User copy = u;  // the items may replace the user `u` refers to
+        // The items may replace the user `u` refers to.
+        const openzro::User copy = u;  // NOLINT(performance-unnecessary-copy-initialization)
         if (role_menu_items(s, ctx.services, copy)) ImGui::CloseCurrentPopup();
         end_menu_popup();
     }
