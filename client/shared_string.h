@@ -35,9 +35,7 @@ class SharedString {
 
     const std::string& str() const { return rep_ ? rep_->text : empty_string(); }
     std::string_view view() const { return str(); }
-    const char* c_str() const { return str().c_str(); }
     bool empty() const { return !rep_; }
-    std::size_t size() const { return str().size(); }
 
     operator const std::string&() const { return str(); }  // NOLINT(google-explicit-constructor)
     operator std::string_view() const { return str(); }    // NOLINT(google-explicit-constructor)
@@ -46,7 +44,6 @@ class SharedString {
     // SharedString all convert to it without an allocation.
     friend bool operator==(const SharedString& a, std::string_view b) { return a.view() == b; }
     friend bool operator!=(const SharedString& a, std::string_view b) { return a.view() != b; }
-    friend bool operator<(const SharedString& a, std::string_view b) { return a.view() < b; }
 
   private:
     struct Rep {
