@@ -22,13 +22,13 @@ export function freePort() {
   });
 }
 
-// Resolves once the server printed its URL and sign-in link.
-export async function startServer({ args = [] } = {}) {
+// Resolves once the server printed its URL and sign-in link. `web` serves another folder.
+export async function startServer({ args = [], web = webRoot } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'openzro-test-'));
   const port = await freePort();
   const tokenFile = path.join(dataDir, 'owner-token');
   const child = spawn(serverBin, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir,
-    '--web-root', webRoot, '--token-file', tokenFile, ...args],
+    '--web-root', web, '--token-file', tokenFile, ...args],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise((resolve, reject) => {
