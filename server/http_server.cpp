@@ -121,6 +121,13 @@ class Session : public std::enable_shared_from_this<Session> {
         } else {
             response = server_->handler(request);
         }
+        if (response.later) {
+            // The connection waits (reading nothing more) until the handler answers.
+            auto later = std::move(response.later);
+            later([self = shared_from_this(), request, keep_alive = req.keep_alive()](
+                      Response answer) { self->respond(request, std::move(answer), keep_alive); });
+            return;
+        }
         respond(request, std::move(response), req.keep_alive());
     }
 

@@ -1,6 +1,7 @@
 // The server's own request and response records: handlers never see Boost.Beast, so they are
 // testable as plain function calls.
 #pragma once
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,11 @@ struct Response {
     std::string body;
     std::vector<std::pair<std::string, std::string>> headers;
     int delay_ms = 0;  // hold the answer back (slows down repeated auth failures)
+    // Set by a handler whose answer needs outbound calls (OIDC discovery, JWKS, token
+    // exchange): the server calls `later` with a function that takes the final answer, which
+    // must be called once, on the server's own thread. The rest of this Response is unused.
+    using Answer = std::function<void(struct Response)>;
+    std::function<void(Answer)> later;
 
     void set_header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));
