@@ -3,6 +3,7 @@
 // with the App Integration Wizard) or PATCH style (catalog apps). Run it as scripts/okta-sim.
 import { appendFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { firstName, lastName, pushedUser } from './users.mjs';
 
 const usage = `usage: scripts/okta-sim --base-url URL --token TOKEN [--users N] [--groups M]
                         [--style put|patch] [--prefix NAME] [--journal FILE] [--quiet]
@@ -11,10 +12,9 @@ const usage = `usage: scripts/okta-sim --base-url URL --token TOKEN [--users N] 
   --users      users to create (default 10)      --groups  groups to push (default 2)
   --style      put (wizard-made app, default) or patch (catalog app)
   --prefix     name prefix for users and groups (default okta-sim)
-  --journal    append a JSON line per request sent and per 2xx answer to FILE (durability test)`;
+  --journal    append a JSON line per request sent and per 2xx answer to FILE (durability test)
+       scripts/okta-sim oidc --help   plays Okta's OIDC sign-in side instead (see oidc-cli.mjs)`;
 
-const FIRST = ['Jane', 'John', 'Ana', 'Wei', 'Fatima', 'Lars', 'Priya', 'Kofi', 'Mia', 'Omar'];
-const LAST = ['Doe', 'Smith', 'Garcia', 'Chen', 'Khan', 'Berg', 'Patel', 'Mensah', 'Rossi', 'Haddad'];
 const PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
 
 function options() {
@@ -84,8 +84,7 @@ class Okta {
   }
 
   userBody(i) {
-    const given = FIRST[i % FIRST.length], family = LAST[Math.floor(i / FIRST.length) % LAST.length];
-    const userName = `${this.opts.prefix}.${given.toLowerCase()}.${family.toLowerCase()}.${i}@example.com`;
+    const { given, family, email: userName } = pushedUser(this.opts.prefix, i);
     return {
       schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName,
       name: { givenName: given, familyName: family },
@@ -151,7 +150,7 @@ class Okta {
   async updateProfiles(userIds) {
     this.log(`Updating ${userIds.length} profiles:`);
     for (const [i, id] of userIds.entries()) {
-      await this.setUser(id, { name: { givenName: `${FIRST[i % FIRST.length]}-updated`, familyName: LAST[0] } },
+      await this.setUser(id, { name: { givenName: `${firstName(i)}-updated`, familyName: lastName(0) } },
         { kind: 'profile', userId: id });
     }
     this.log('  done');
@@ -200,4 +199,5 @@ async function main() {
   console.log(`okta-sim: ${opts.users} users, ${opts.groups} groups, ${opts.style} style: ${okta.requests} requests, 0 failures in ${seconds} s`);
 }
 
-main();
+if (process.argv[2] === 'oidc') await (await import('./oidc-cli.mjs')).run(process.argv.slice(3));
+else main();
