@@ -113,19 +113,17 @@ function configuration(opts, jwks) {
   };
 }
 
-// Reads a small urlencoded form; a larger body is refused.
+// Reads a small urlencoded form; a larger body is read to its end (so the answer reaches the
+// sender) but not kept, and refused.
 function readForm(req) {
   return new Promise((resolve, reject) => {
-    let body = '';
+    let body = '', tooLarge = false;
     req.setEncoding('utf8');
     req.on('data', (chunk) => {
-      body += chunk;
-      if (body.length > MAX_FORM) {
-        reject(new Error('form too large'));
-        req.destroy();
-      }
+      tooLarge ||= body.length + chunk.length > MAX_FORM;
+      if (!tooLarge) body += chunk;
     });
-    req.on('end', () => resolve(new URLSearchParams(body)));
+    req.on('end', () => (tooLarge ? reject(new Error('form too large')) : resolve(new URLSearchParams(body))));
     req.on('error', reject);
   });
 }

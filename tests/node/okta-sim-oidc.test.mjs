@@ -68,7 +68,7 @@ async function authorize({ clientId, redirectUri, username, password = 'password
     if (location.origin !== sim.issuer) break;
     res = await browser.get(location);
   }
-  return { query: location.searchParams, state, nonce, redirect: location };
+  return { query: location.searchParams, state, nonce, redirect: location, browser };
 }
 
 async function token(form, { basic } = {}) {
@@ -181,4 +181,32 @@ test('refused without PKCE, with an unregistered redirect URI or an unknown clie
     assert.match(html, /Something went wrong/);
     assert.doesNotMatch(html, /https?:\/\/(?!127\.0\.0\.1)/);  // nothing fetched from elsewhere
   }
+});
+
+test('the sign-in form refuses an oversized post; an unknown sign-in is a page, not a crash', async () => {
+  const browser = new Browser();
+  const url = new URL(discovery.authorization_endpoint);
+  url.search = new URLSearchParams({ client_id: sim.clientId, redirect_uri: SERVER_CALLBACK, response_type: 'code',
+    scope: 'openid', code_challenge: pkce().challenge, code_challenge_method: 'S256' });
+  const form = new URL((await browser.get(url)).headers.get('location'), sim.issuer);
+  const big = await browser.post(form, { username: 'x'.repeat(10000), password: 'password' });
+  assert.equal(big.status, 413);
+  const unknown = await fetch(`${sim.issuer}/signin/not-a-sign-in`);
+  assert.equal(unknown.status, 400);
+  assert.match(await unknown.text(), /This sign-in has expired/);
+  // Still serving.
+  assert.equal((await browser.get(form)).status, 200);
+});
+
+test('sign-out at /oauth2/v1/logout asks, then signs out', async () => {
+  const { browser } = await authorize({ clientId: sim.clientId, redirectUri: SERVER_CALLBACK,
+    username: pushedUser('sim', 0).email, challenge: pkce().challenge });
+  const ask = await browser.get(discovery.end_session_endpoint);
+  const html = await ask.text();
+  assert.match(html, /Sign out of okta-sim\?/);
+  assert.doesNotMatch(html, /<script|https?:\/\/(?!127\.0\.0\.1)/);
+  const form = Object.fromEntries([...html.matchAll(/name="(\w+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  let res = await browser.post(`${discovery.end_session_endpoint}/confirm`, { ...form, logout: 'yes' });
+  while (res.status === 303 || res.status === 302) res = await browser.get(new URL(res.headers.get('location'), sim.issuer));
+  assert.match(await res.text(), /You are signed out of okta-sim/);
 });
