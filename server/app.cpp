@@ -32,9 +32,23 @@ App::App(Store& store, AppOptions options)
 
 Response App::handle(const Request& request) {
     Response response = route(request);
+    if (response.later) {
+        response.later = [this, request,
+                          inner = std::move(response.later)](Response::Answer answer) {
+            inner([this, request, answer = std::move(answer)](Response final_response) {
+                finish(request, final_response);
+                answer(std::move(final_response));
+            });
+        };
+        return response;
+    }
+    finish(request, response);
+    return response;
+}
+
+void App::finish(const Request& request, Response& response) const {
     apply_cors(request, response);
     response.set_header("X-Request-Id", crypto::random_hex(8));
-    return response;
 }
 
 Response App::route(const Request& request) {

@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "server/auth.h"
+#include "server/clock.h"
 #include "server/http_types.h"
 #include "server/management_api.h"
+#include "server/outbound_http.h"
 #include "server/scim_api.h"
 #include "server/static_files.h"
 #include "server/store.h"
@@ -17,6 +19,10 @@ struct AppOptions {
     std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
     std::vector<std::string> cors_origins;
     std::string web_root;
+    JwtBearerOptions jwt;
+    // Outbound calls (OIDC discovery, JWKS, token exchange); null: none, such answers say so.
+    OutboundHttp* outbound = nullptr;
+    const Clock* clock = nullptr;  // null: the system clock
 };
 
 class App {
@@ -27,6 +33,8 @@ class App {
 
   private:
     Response route(const Request& request);
+    // What every answer carries, also one given later: CORS, X-Request-Id.
+    void finish(const Request& request, Response& response) const;
     Response sign_in(const Request& request);
     Response scim(const Request& request);
     Response management(const Request& request);

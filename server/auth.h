@@ -16,6 +16,14 @@ namespace openzro {
 inline constexpr const char* kSessionCookie = "openzro_session";
 inline constexpr const char* kCsrfHeader = "x-openzro-request";
 
+// Bearer JWTs from a host dashboard's own OIDC issuer (NetBird's AUTH_AUTHORITY and
+// AUTH_AUDIENCE): the user is the one whose email equals `email_claim`. Empty issuer: off.
+struct JwtBearerOptions {
+    std::string issuer;                 // --jwt-issuer
+    std::string audience;               // --jwt-audience
+    std::string email_claim = "email";  // --jwt-email-claim
+};
+
 struct ApiCaller {
     int status = 0;  // 0: authenticated; else 401 or 403 with `message`
     std::string message;

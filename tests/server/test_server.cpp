@@ -18,7 +18,10 @@ TestServer::TestServer(const AppOptions& options, bool with_integration) : dir_(
     store_ = Store::open(dir_.string(), error);
     EXPECT_TRUE(store_) << error;
     pat_ = store_->ensure_owner();
-    app_ = std::make_unique<App>(*store_, options);
+    AppOptions with_fakes = options;
+    if (!with_fakes.outbound) with_fakes.outbound = &outbound_;
+    if (!with_fakes.clock) with_fakes.clock = &clock_;
+    app_ = std::make_unique<App>(*store_, with_fakes);
     if (!with_integration) return;
     const Response created = api("POST", "/api/integrations/okta-scim-idp",
                                  {{"connection_name", "okta"}, {"group_prefixes", json::array()}});
@@ -45,7 +48,30 @@ Response TestServer::call(const std::string& method, const std::string& target,
     r.remote = "127.0.0.1";
     for (const auto& [k, v] : headers) r.headers[to_lower(k)] = v;
     EXPECT_TRUE(parse_target(r)) << target;
-    return app_->handle(r);
+    Response response = app_->handle(r);
+    return response.later ? wait_for_later(std::move(response)) : response;
+}
+
+Response TestServer::wait_for_later(Response pending) {
+    std::optional<Response> answer;
+    int answers = 0;
+    pending.later([&answer, &answers](Response final_response) {
+        ++answers;
+        answer = std::move(final_response);
+    });
+    // Deliver outbound answers until the handler answers; if it still waits on a request that
+    // hangs, let that request time out, as the real client's deadline would.
+    while (!answer && (outbound_.deliver() > 0 || outbound_.fire_timeouts() > 0)) {
+    }
+    outbound_.deliver();
+    EXPECT_EQ(answers, 1) << "a later answer must be given exactly once";
+    if (!answer) {
+        ADD_FAILURE() << "the handler never answered";
+        Response r;
+        r.status = 599;
+        return r;
+    }
+    return std::move(*answer);
 }
 
 Response TestServer::api(const std::string& method, const std::string& target, const json& body) {

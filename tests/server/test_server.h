@@ -9,18 +9,23 @@
 #include <nlohmann/json.hpp>
 
 #include "server/app.h"
+#include "server/clock.h"
 #include "server/http_types.h"
 #include "server/store.h"
+#include "tests/server/fake_outbound.h"
 
 namespace openzro::testing {
 
 using json = nlohmann::json;
 
+// Outbound calls go to `outbound()` and time is `clock()`, unless `options` names others.
 class TestServer {
   public:
     explicit TestServer(const AppOptions& options = {}, bool with_integration = true);
     ~TestServer();
 
+    // An answer given `later` is waited for: the fake outbound delivers its answers, and a
+    // request to a hanging route times out (FakeOutbound::fire_timeouts).
     Response call(const std::string& method, const std::string& target,
                   const std::string& body = "",
                   const std::map<std::string, std::string>& headers = {});
@@ -30,6 +35,8 @@ class TestServer {
     Response scim(const std::string& method, const std::string& target, const json& body = nullptr);
 
     Store& store() { return *store_; }
+    FakeOutbound& outbound() { return outbound_; }
+    ManualClock& clock() { return clock_; }
     App& app() { return *app_; }
     const std::string& pat() const { return pat_; }
     const std::string& scim_token() const { return scim_token_; }
@@ -37,6 +44,10 @@ class TestServer {
     const std::filesystem::path& dir() const { return dir_; }
 
   private:
+    Response wait_for_later(Response pending);
+
+    FakeOutbound outbound_;
+    ManualClock clock_;
     std::filesystem::path dir_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<App> app_;
