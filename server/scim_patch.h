@@ -8,11 +8,17 @@
 
 namespace openzro::scim {
 
+// Bounds on one PATCH request: values in one operation, and the items all operations together
+// may visit (adding or removing values is linear in the array and the values given).
+inline constexpr std::size_t kMaxValuesPerOperation = 1000;
+inline constexpr std::size_t kMaxWork = 1'000'000;
+
 struct PatchResult {
     bool ok = true;
     std::string
         scim_type;  // on failure: invalidSyntax, invalidPath, noTarget, mutability, invalidValue
     std::string detail;
+    std::size_t work = 0;  // on success: array items and values visited
 };
 
 // Applies every operation of a PatchOp `body` to `resource`, or none if one fails (the caller

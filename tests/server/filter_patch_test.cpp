@@ -115,6 +115,55 @@ TEST(ScimPatch, Errors) {
               "invalidPath");
 }
 
+// Issue 12, point 4: adding N values is linear in N and the array, never N x array.
+TEST(ScimPatch, AddingValuesIsLinearAndBounded) {
+    json g = {{"id", "g1"}, {"members", json::array()}};
+    json values = json::array();
+    for (std::size_t i = 0; i < kMaxValuesPerOperation; ++i)
+        values.push_back({{"value", "u" + std::to_string(i)}});
+    const PatchResult added = patch(g, {{{"op", "add"}, {"path", "members"}, {"value", values}}});
+    ASSERT_TRUE(added.ok);
+    EXPECT_EQ(g["members"].size(), kMaxValuesPerOperation);
+    EXPECT_LE(added.work, 2 * kMaxValuesPerOperation);
+    // Adding them again (all known) and removing them is as cheap.
+    const PatchResult again =
+        patch(g, {{{"op", "add"}, {"path", "members"}, {"value", values}},
+                  {{"op", "remove"}, {"path", "members"}, {"value", values}}});
+    ASSERT_TRUE(again.ok);
+    EXPECT_EQ(g["members"], json::array());
+    EXPECT_LE(again.work, 5 * kMaxValuesPerOperation);
+    values.push_back({{"value", "one too many"}});
+    EXPECT_EQ(patch(g, {{{"op", "add"}, {"path", "members"}, {"value", values}}}).scim_type,
+              "invalidValue");
+    EXPECT_EQ(patch(g, {{{"op", "add"}, {"value", {{"members", values}}}}}).scim_type,
+              "invalidValue");
+}
+
+TEST(ScimPatch, ManyOperationsGrowingAnArrayHitTheWorkBound) {
+    json g = {{"id", "g1"}, {"members", json::array()}};
+    json ops = json::array();
+    for (std::size_t i = 0; i < kMaxWork / 1000; ++i) {
+        json values = json::array();
+        for (int v = 0; v < 10; ++v) values.push_back(std::to_string(i) + "." + std::to_string(v));
+        ops.push_back({{"op", "add"}, {"path", "members"}, {"value", values}});
+    }
+    const json before = g;
+    EXPECT_EQ(patch(g, ops).scim_type, "tooMany");
+    EXPECT_EQ(g, before);
+}
+
+// Issue 12, point 3: a value filter over plain values (not objects) is a bad path, not a crash.
+TEST(ScimPatch, FilterOverPlainValuesIsInvalidPath) {
+    json r = kUser;
+    for (const char* op : {"add", "replace", "remove"}) {
+        const PatchResult result =
+            patch(r, {{{"op", "add"}, {"path", "x"}, {"value", {1, "a", nullptr}}},
+                      {{"op", op}, {"path", "x[value ne \"a\"].y"}, {"value", 1}}});
+        EXPECT_EQ(result.scim_type, "invalidPath") << op;
+    }
+    EXPECT_EQ(r, kUser);
+}
+
 TEST(ScimResources, ReadUserNormalisesAndDropsPassword) {
     UserRecord u;
     EXPECT_FALSE(read_user({{"userName", "a@b.c"}, {"active", "False"}, {"password", "p"}}, u));
