@@ -1,8 +1,16 @@
 // A page shaped like the existing dashboard (its own sidebar and header) that embeds
-// <openzro-admin>. The access token lives in this module's memory only.
+// <openzro-admin>. It signs its users in itself, with the authorization code flow (PKCE) of
+// oidc-client-ts (vendor/, a classic script: window.oidc), and hands the access token to the
+// element through tokenProvider; the openZro server checks it (--jwt-issuer, --jwt-audience).
+// Its provider: ?authority=<issuer>&client_id=<public client>, kept for the tab's session.
+// Tokens live in this page's memory only.
 import '../openzro-admin.js';
 
-let token = null;
+const SETTINGS = 'dashboard-host.oidc';
+let token = null;  // a personal access token, only when no provider is configured
+let users = null;  // the oidc.UserManager
+let user = null;
+let renewal = null;
 const main = document.getElementById('main');
 const links = [...document.querySelectorAll('.side a[data-route]')];
 
@@ -14,7 +22,7 @@ const markActive = (route) => {
 function showApp() {
   const admin = document.createElement('openzro-admin');
   admin.setAttribute('route', routeFromUrl());
-  admin.tokenProvider = async () => (token ? `Token ${token}` : null);
+  admin.tokenProvider = users ? oidcToken : async () => (token ? `Token ${token}` : null);
   // The host mirrors the app's route in its own URL; the element itself never touches it.
   admin.addEventListener('openzro-navigate', (e) => {
     const url = '#' + e.detail.route.slice(2);
@@ -22,8 +30,9 @@ function showApp() {
     else history.pushState(null, '', url);
     markActive(e.detail.route);
   });
-  admin.addEventListener('openzro-unauthorized', () => {
+  admin.addEventListener('openzro-unauthorized', async () => {
     token = null;
+    await users?.removeUser();
     location.reload();
   });
   addEventListener('popstate', () => admin.setAttribute('route', routeFromUrl()));
@@ -38,6 +47,65 @@ function showApp() {
   main.replaceChildren(admin);
   markActive(routeFromUrl());
 }
+
+// [SECTION] OIDC sign-in
+
+// The access token for a request; after a 401 (refresh) or once expired, a new one from the
+// refresh token. oidc-client-ts also renews it shortly before it expires.
+async function oidcToken({ refresh } = {}) {
+  if (refresh || !user || user.expired) {
+    renewal ??= users.signinSilent().catch(() => null).finally(() => { renewal = null; });
+    user = await renewal;
+  }
+  return user ? user.access_token : null;
+}
+
+function oidcSettings() {
+  const query = new URLSearchParams(location.search);
+  if (query.has('authority') && query.has('client_id')) {
+    const settings = { authority: query.get('authority'), client_id: query.get('client_id') };
+    sessionStorage.setItem(SETTINGS, JSON.stringify(settings));
+    history.replaceState(null, '', location.pathname + location.hash);
+    return settings;
+  }
+  return JSON.parse(sessionStorage.getItem(SETTINGS) || 'null');
+}
+
+function signedIn() {
+  document.getElementById('who').textContent = user.profile.name || user.profile.email || '';
+  document.getElementById('sign-out').hidden = false;
+  showApp();
+}
+
+async function startOidc(settings) {
+  const here = location.origin + location.pathname;
+  users = new window.oidc.UserManager({
+    ...settings, redirect_uri: here, post_logout_redirect_uri: here, response_type: 'code',
+    scope: 'openid email profile offline_access',
+    userStore: new window.oidc.WebStorageStateStore({ store: new window.oidc.InMemoryWebStorage() }),
+    // Renewed with the refresh token 10 s before it expires (time for a request in flight).
+    automaticSilentRenew: true, accessTokenExpiringNotificationTimeInSeconds: 10,
+  });
+  users.events.addUserLoaded((loaded) => { user = loaded; });
+  document.getElementById('sign-out').addEventListener('click', () => users.signoutRedirect());
+  const query = new URLSearchParams(location.search);
+  if (query.has('state') && (query.has('code') || query.has('error'))) {
+    try {
+      user = await users.signinRedirectCallback();
+      history.replaceState(null, '', location.pathname + (user.state?.route ?? ''));
+      return signedIn();
+    } catch (e) {
+      history.replaceState(null, '', location.pathname);
+      document.getElementById('oidc-error').textContent = `Sign-in failed: ${e.message}`;
+    }
+  }
+  document.getElementById('authority').textContent = settings.authority;
+  document.getElementById('oidc-sign-in').hidden = false;
+  document.getElementById('oidc-start').addEventListener('click',
+    () => users.signinRedirect({ state: { route: location.hash } }));
+}
+
+// [SECTION] Personal access token (no provider configured: development only)
 
 document.getElementById('sign-in').addEventListener('submit', async (e) => {
   e.preventDefault();
@@ -54,3 +122,7 @@ document.getElementById('sign-in').addEventListener('submit', async (e) => {
   document.getElementById('who').textContent = me.name || me.email || '';
   showApp();
 });
+
+const settings = oidcSettings();
+if (settings) startOidc(settings);
+else document.getElementById('sign-in').hidden = false;

@@ -23,9 +23,10 @@ export function freePort() {
 }
 
 // Resolves once the server printed its URL and sign-in link. `web` serves another folder.
-export async function startServer({ args = [], web = webRoot } = {}) {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'openzro-test-'));
-  const port = await freePort();
+// `restartOf` (a started server) starts again on its port and data folder, after its stop().
+export async function startServer({ args = [], web = webRoot, restartOf = null } = {}) {
+  const dataDir = restartOf?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'openzro-test-'));
+  const port = restartOf?.port ?? await freePort();
   const tokenFile = path.join(dataDir, 'owner-token');
   const child = spawn(serverBin, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir,
     '--web-root', web, '--token-file', tokenFile, ...args],
@@ -53,7 +54,9 @@ export async function startServer({ args = [], web = webRoot } = {}) {
     signInUrl,
     ownerToken: () => readFileSync(tokenFile, 'utf8').trim(),
     output: () => output,
-    async stop() {
+    dataDir, port,
+    // `keepData`: for a restart (startServer({ restartOf })), which then owns the folder.
+    async stop({ keepData = false } = {}) {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));
         child.kill('SIGTERM');
@@ -61,7 +64,7 @@ export async function startServer({ args = [], web = webRoot } = {}) {
         await exited;
         clearTimeout(timer);
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
