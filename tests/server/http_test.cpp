@@ -3,9 +3,13 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fstream>
+#include <future>
+#include <memory>
 #include <thread>
 
 #include "server/http_server.h"
@@ -37,6 +41,12 @@ class LiveServer {
         thread_.join();
     }
     unsigned short port() const { return http_->port(); }
+    // Counted on the server's thread, which owns the count.
+    std::size_t connections() {
+        std::promise<std::size_t> count;
+        asio::post(ioc_, [&] { count.set_value(http_->connections()); });
+        return count.get_future().get();
+    }
     TestServer& test() { return server_; }
     void shutdown() {
         asio::post(ioc_, [this] { http_->shutdown(); });
@@ -68,6 +78,80 @@ http::request<http::string_body> get(const std::string& target) {
     return {http::verb::get, target, 11};
 }
 
+// A raw connection, for bytes no well-behaved client would send; `from` picks the local
+// address (all of 127.0.0.0/8 is loopback), so one test can play several clients.
+class RawClient {
+  public:
+    explicit RawClient(unsigned short port, const std::string& from = "127.0.0.1") : socket_(ioc_) {
+        socket_.open(tcp::v4());
+        socket_.bind(tcp::endpoint(asio::ip::make_address(from), 0));
+        socket_.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
+    }
+    // Writes what it can: a server that answered and stopped reading may refuse the rest.
+    void send(const std::string& bytes) {
+        beast::error_code ec;
+        asio::write(socket_, asio::buffer(bytes), ec);
+    }
+    // The next answer's status; 0 if the connection closed or nothing came in time.
+    unsigned status(std::chrono::milliseconds wait = std::chrono::seconds(5)) {
+        http::response_parser<http::string_body> res;
+        const auto ec =
+            run(wait, [&](auto done) { http::async_read(socket_, buffer_, res, done); });
+        return ec ? 0u : res.get().result_int();
+    }
+    // The next line the server sends (an interim 100 Continue has no body to parse).
+    std::string line(std::chrono::milliseconds wait) {
+        std::string text;
+        while (text.size() < 2 || text.compare(text.size() - 2, 2, "\r\n") != 0) {
+            char byte = 0;
+            if (run(wait,
+                    [&](auto done) { socket_.async_read_some(asio::buffer(&byte, 1), done); }))
+                return "(nothing)";
+            text += byte;
+        }
+        return text.substr(0, text.size() - 2);
+    }
+    // True once the server closed the connection (read gives end of stream or a reset).
+    bool closed_by_server(std::chrono::milliseconds wait) {
+        char byte = 0;
+        const auto ec =
+            run(wait, [&](auto done) { socket_.async_read_some(asio::buffer(&byte, 1), done); });
+        return ec == asio::error::eof || ec == asio::error::connection_reset;
+    }
+
+  private:
+    // Runs one asynchronous read with a deadline; a late read is cancelled, the socket stays.
+    template <class Start>
+    beast::error_code run(std::chrono::milliseconds wait, Start start) {
+        beast::error_code result;
+        asio::steady_timer timer(ioc_, wait);
+        timer.async_wait([this](beast::error_code ec) {
+            if (!ec) socket_.cancel();
+        });
+        start([&](beast::error_code ec, std::size_t) {
+            result = ec;
+            timer.cancel();
+        });
+        ioc_.restart();
+        ioc_.run();
+        return result;
+    }
+
+    asio::io_context ioc_;
+    tcp::socket socket_;
+    beast::flat_buffer buffer_;
+};
+
+const std::string kChunkedPost =
+    "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n";
+
+// Waits until the server holds `count` connections (accepting is asynchronous).
+bool wait_for_connections(LiveServer& live, std::size_t count) {
+    for (int i = 0; i < 200 && live.connections() < count; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return live.connections() == count;
+}
+
 TEST(Http, EveryAnswerCarriesARequestId) {
     LiveServer live;
     auto res = live.send(get("/api/users"));
@@ -91,6 +175,119 @@ TEST(Http, BodiesOverOneMebibyteAre413) {
     res = live.send(req);
     EXPECT_EQ(res.result_int(), 201u);
     EXPECT_EQ(res[http::field::content_type], "application/scim+json");
+}
+
+// Issue 12.1: Beast throws std::length_error on a field over 64 KiB; that ended the process.
+TEST(Http, OversizedTrailerFieldClosesOnlyThatConnection) {
+    LiveServer live;
+    RawClient attacker(live.port());
+    attacker.send(kChunkedPost + "0\r\nX: " + std::string(70000, 'a') + "\r\n\r\n");
+    EXPECT_EQ(attacker.status(), 431u);
+    EXPECT_EQ(live.send(get("/api/users")).result_int(), 401u);
+}
+
+// Issue 12.2: trailer fields were unbounded (2,000 fields of 50 KB were all kept).
+TEST(Http, TrailersCountAgainstTheHeaderLimit) {
+    LiveServer live;
+    RawClient client(live.port());
+    std::string trailers;
+    for (int i = 0; i < 40; ++i)
+        trailers += "X-" + std::to_string(i) + ": " + std::string(1000, 'b') + "\r\n";
+    client.send(kChunkedPost + "3\r\nabc\r\n0\r\n" + trailers + "\r\n");
+    EXPECT_EQ(client.status(), 431u);
+
+    RawClient small(live.port());  // a few small trailers are still fine
+    small.send(kChunkedPost + "3\r\nabc\r\n0\r\nX-Checksum: 1\r\n\r\n");
+    EXPECT_EQ(small.status(), 401u);
+}
+
+TEST(Http, PipelinedRequestsAreAnsweredInOrder) {
+    LiveServer live;
+    RawClient client(live.port());
+    std::string burst;
+    for (int i = 0; i < 50; ++i) burst += "GET /nothing-here HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    burst += "GET /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    client.send(burst);
+    for (int i = 0; i < 50; ++i) ASSERT_EQ(client.status(), 404u) << i;
+    EXPECT_EQ(client.status(), 401u);
+    EXPECT_TRUE(client.closed_by_server(std::chrono::seconds(5)));
+}
+
+// Issue 12.6: curl sends `Expect: 100-continue` and waited a second for an answer.
+TEST(Http, ExpectContinueIsAnswered) {
+    LiveServer live;
+    RawClient client(live.port());
+    client.send(
+        "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nExpect: "
+        "100-continue\r\n\r\n");
+    EXPECT_EQ(client.line(std::chrono::milliseconds(500)), "HTTP/1.1 100 Continue");
+    EXPECT_EQ(client.line(std::chrono::milliseconds(500)), "");
+    client.send("{}");
+    EXPECT_EQ(client.status(), 401u);
+
+    RawClient big(live.port());  // over the limit: 413 at once, no body needed
+    big.send(
+        "POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 9999999\r\nExpect: "
+        "100-continue\r\n\r\n");
+    EXPECT_EQ(big.status(std::chrono::milliseconds(500)), 413u);
+}
+
+// Issue 12.6: the 413 must reach a client that is still sending its body, not a reset.
+TEST(Http, OversizedBodyIs413WhileTheClientStillSends) {
+    LiveServer live;
+    for (int i = 0; i < 3; ++i) {
+        RawClient client(live.port());
+        const std::size_t size = 8 * 1024 * 1024;
+        // Written to the end: the server reads and drops the body after its answer.
+        client.send("POST /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: " +
+                    std::to_string(size) + "\r\n\r\n" + std::string(size, 'x'));
+        EXPECT_EQ(client.status(), 413u) << i;
+    }
+}
+
+TEST(Http, SlowHeadersAreCutByTheHeaderTimeout) {
+    HttpOptions options;
+    options.header_timeout_s = 1;
+    LiveServer live({}, options);
+    RawClient slow(live.port());
+    slow.send("GET /api/users HTTP/1.1\r\n");
+    bool closed = false;
+    for (int i = 0; i < 40 && !closed; ++i) {  // one header byte every 100 ms
+        slow.send("X");
+        closed = slow.closed_by_server(std::chrono::milliseconds(100));
+    }
+    EXPECT_TRUE(closed);
+}
+
+// Issue 12.16: idle sockets held every slot and everyone else got 503 for a minute.
+TEST(Http, IdleConnectionsGiveWayToNewOnes) {
+    HttpOptions options;
+    options.max_connections = 4;
+    LiveServer live({}, options);
+    std::vector<std::unique_ptr<RawClient>> idle;
+    for (int i = 0; i < 4; ++i) idle.push_back(std::make_unique<RawClient>(live.port()));
+    ASSERT_TRUE(wait_for_connections(live, 4));
+    EXPECT_EQ(live.send(get("/api/users")).result_int(), 401u);
+    EXPECT_TRUE(idle.front()->closed_by_server(std::chrono::seconds(5)));  // the oldest went
+}
+
+TEST(Http, OneAddressCannotTakeEverySlot) {
+    HttpOptions options;
+    options.max_connections = 8;
+    options.max_connections_per_address = 4;
+    LiveServer live({}, options);
+    std::vector<std::unique_ptr<RawClient>> busy;  // requests begun, never finished
+    for (int i = 0; i < 4; ++i) {
+        busy.push_back(std::make_unique<RawClient>(live.port()));
+        busy.back()->send("GET /api/users HTTP/1.1\r\n");
+    }
+    ASSERT_TRUE(wait_for_connections(live, 4));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));  // their bytes are read
+    RawClient fifth(live.port());
+    EXPECT_EQ(fifth.status(), 503u);
+    RawClient other(live.port(), "127.0.0.2");
+    other.send("GET /api/users HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    EXPECT_EQ(other.status(), 401u);
 }
 
 TEST(Http, CorsOnlyForConfiguredOrigins) {
