@@ -122,7 +122,7 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
   public:
     struct Call {
         std::string method;
-        std::string path;  // under /api, with its own query
+        std::string path;  // from the server's root (/api/..., /auth/...), with its own query
         std::string body;
         bool idempotent = false;  // retried; a success does not invalidate the cache
         std::function<void(HttpResponse&, const std::string& request_id)> ok;  // 2xx
@@ -223,8 +223,8 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     HttpRequest build(const Pending& p) const {
         HttpRequest r;
         r.method = p.call.method;
-        r.url = config_.base_url + "/api" + p.call.path;
-        if (!config_.account_id.empty()) {
+        r.url = config_.base_url + p.call.path;
+        if (!config_.account_id.empty() && p.call.path.rfind("/api/", 0) == 0) {
             r.url += p.call.path.find('?') == std::string::npos ? "?" : "&";
             r.url += "account=" + encode_segment(config_.account_id);
         }
@@ -395,11 +395,13 @@ bool RequestScope::busy() const {
 // [SECTION] Api: one line per endpoint over get() and write()
 
 namespace {
-constexpr const char* kUsersPath = "/users?service_user=false";
-constexpr const char* kCurrentUserPath = "/users/current";
-constexpr const char* kGroupsPath = "/groups";
-constexpr const char* kIdpPath = "/identity-providers";
-constexpr const char* kScimPath = "/integrations/okta-scim-idp";
+constexpr const char* kUsersPath = "/api/users?service_user=false";
+constexpr const char* kUserPath = "/api/users";
+constexpr const char* kCurrentUserPath = "/api/users/current";
+constexpr const char* kAccountsPath = "/api/accounts";
+constexpr const char* kGroupsPath = "/api/groups";
+constexpr const char* kIdpPath = "/api/identity-providers";
+constexpr const char* kScimPath = "/api/integrations/okta-scim-idp";
 
 std::string under(const char* base, std::string_view id) {
     return std::string(base) + "/" + encode_segment(id);
@@ -445,9 +447,10 @@ void Api::get(RequestScope& scope, const std::string& path, Callback<Ref<T>> don
 
 template <class T>
 void Api::write(RequestScope& scope, const char* method, std::string path, std::string body,
-                Callback<T> done) {
+                Callback<T> done, bool idempotent) {
     ApiCore::Call call;
     call.method = method;
+    call.idempotent = idempotent;
     call.path = std::move(path);
     call.body = std::move(body);
     call.ok = [done](HttpResponse& r, const std::string& request_id) {
@@ -472,10 +475,24 @@ void Api::users(RequestScope& scope, Callback<Ref<std::vector<User>>> done, Fres
 }
 void Api::update_user(RequestScope& scope, const std::string& id, const UserRequest& request,
                       Callback<User> done) {
-    write<User>(scope, "PUT", under("/users", id), write_json(request), std::move(done));
+    write<User>(scope, "PUT", under(kUserPath, id), write_json(request), std::move(done));
 }
 void Api::delete_user(RequestScope& scope, const std::string& id, Callback<Done> done) {
-    write<Done>(scope, "DELETE", under("/users", id), "", std::move(done));
+    write<Done>(scope, "DELETE", under(kUserPath, id), "", std::move(done));
+}
+void Api::approve_user(RequestScope& scope, const std::string& id, Callback<User> done) {
+    write<User>(scope, "PUT", under(kUserPath, id) + "/approve", "", std::move(done));
+}
+void Api::reject_user(RequestScope& scope, const std::string& id, Callback<Done> done) {
+    write<Done>(scope, "DELETE", under(kUserPath, id) + "/reject", "", std::move(done));
+}
+void Api::accounts(RequestScope& scope, Callback<Ref<std::vector<Account>>> done,
+                   Freshness freshness) {
+    get<std::vector<Account>>(scope, kAccountsPath, std::move(done), freshness);
+}
+void Api::update_account(RequestScope& scope, const std::string& id, const AccountRequest& request,
+                         Callback<Account> done) {
+    write<Account>(scope, "PUT", under(kAccountsPath, id), write_json(request), std::move(done));
 }
 void Api::groups(RequestScope& scope, Callback<Ref<std::vector<Group>>> done, Freshness freshness) {
     get<std::vector<Group>>(scope, kGroupsPath, std::move(done), freshness);
@@ -501,6 +518,21 @@ void Api::update_identity_provider(RequestScope& scope, const std::string& id,
 void Api::delete_identity_provider(RequestScope& scope, const std::string& id,
                                    Callback<Done> done) {
     write<Done>(scope, "DELETE", under(kIdpPath, id), "", std::move(done));
+}
+void Api::test_identity_provider(RequestScope& scope, const IdentityProviderTestRequest& request,
+                                 Callback<IdentityProviderTestResult> done) {
+    write<IdentityProviderTestResult>(scope, "POST", std::string(kIdpPath) + "/test",
+                                      write_json(request), std::move(done), true);
+}
+void Api::auth_providers(RequestScope& scope, Callback<Ref<std::vector<AuthProvider>>> done) {
+    get<std::vector<AuthProvider>>(scope, "/auth/providers", std::move(done), Freshness::kNetwork,
+                                   false);
+}
+void Api::auth_config(RequestScope& scope, Callback<Ref<AuthConfig>> done) {
+    get<AuthConfig>(scope, "/auth/config", std::move(done), Freshness::kNetwork, false);
+}
+void Api::logout(RequestScope& scope, Callback<Done> done) {
+    write<Done>(scope, "POST", "/auth/logout", "", std::move(done));
 }
 void Api::scim_integrations(RequestScope& scope,
                             Callback<Ref<std::vector<OktaScimIntegration>>> done,

@@ -90,6 +90,15 @@ class Api {
     void update_user(RequestScope& scope, const std::string& id, const UserRequest& request,
                      Callback<User> done);
     void delete_user(RequestScope& scope, const std::string& id, Callback<Done> done);
+    // A user who joined by email domain while the account requires approval.
+    void approve_user(RequestScope& scope, const std::string& id, Callback<User> done);
+    void reject_user(RequestScope& scope, const std::string& id, Callback<Done> done);
+
+    // [SECTION] Accounts (always a list of one)
+    void accounts(RequestScope& scope, Callback<Ref<std::vector<Account>>> done,
+                  Freshness freshness = Freshness::kNetwork);
+    void update_account(RequestScope& scope, const std::string& id, const AccountRequest& request,
+                        Callback<Account> done);
 
     // [SECTION] Groups
     void groups(RequestScope& scope, Callback<Ref<std::vector<Group>>> done,
@@ -107,6 +116,14 @@ class Api {
                                   const IdentityProviderRequest& request,
                                   Callback<IdentityProvider> done);
     void delete_identity_provider(RequestScope& scope, const std::string& id, Callback<Done> done);
+    // Discovery at the issuer, before anything is saved: changes nothing, so retried like a read.
+    void test_identity_provider(RequestScope& scope, const IdentityProviderTestRequest& request,
+                                Callback<IdentityProviderTestResult> done);
+
+    // [SECTION] Sign-in (/auth, outside /api)
+    void auth_providers(RequestScope& scope, Callback<Ref<std::vector<AuthProvider>>> done);
+    void auth_config(RequestScope& scope, Callback<Ref<AuthConfig>> done);
+    void logout(RequestScope& scope, Callback<Done> done);  // the session cookie is revoked
 
     // [SECTION] Okta SCIM integrations
     void scim_integrations(RequestScope& scope,
@@ -144,7 +161,7 @@ class Api {
              Freshness freshness, bool cacheable = true);
     template <class T>
     void write(RequestScope& scope, const char* method, std::string path, std::string body,
-               Callback<T> done);
+               Callback<T> done, bool idempotent = false);
 
     std::shared_ptr<ApiCore> core_;
 };

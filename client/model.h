@@ -86,6 +86,7 @@ struct IdentityProvider {
     std::string name;
     std::string issuer;
     std::string client_id;
+    std::string email_domain;  // openZro extension: unknown users of this domain may join
 };
 
 // POST /identity-providers and PUT /identity-providers/{id}. client_secret is write-only.
@@ -95,6 +96,71 @@ struct IdentityProviderRequest {
     std::string issuer;
     std::string client_id;
     std::string client_secret;
+    std::string email_domain;
+};
+
+// POST /identity-providers/test (openZro extension): what discovery at the issuer found.
+struct IdentityProviderTestRequest {
+    std::string issuer;
+};
+
+struct IdentityProviderTestResult {
+    bool ok = false;
+    std::string issuer;
+    std::string authorization_endpoint;
+    std::string token_endpoint;
+    std::string jwks_uri;
+    std::string end_session_endpoint;
+    std::string reason;   // unreachable | not_oidc | issuer_mismatch | insecure (when !ok)
+    std::string message;  // a sentence for the admin (when !ok)
+};
+
+// [SECTION] Sign-in (openZro's /auth endpoints, outside /api)
+
+// GET /auth/providers: who a signed-out user may continue with.
+struct AuthProvider {
+    std::string id;
+    std::string name;
+    std::string type;
+};
+
+// GET /auth/config: the URIs an admin registers in the provider's app.
+struct AuthConfig {
+    std::string public_url;
+    std::string redirect_uri;
+    std::string post_logout_redirect_uri;
+};
+
+// [SECTION] Accounts
+
+struct AccountExtraSettings {
+    bool peer_approval_enabled = false;
+    bool user_approval_required = false;  // users joining by email domain wait for an admin
+    bool network_traffic_logs_enabled = false;
+    std::vector<std::string> network_traffic_logs_groups;
+    bool network_traffic_packet_counter_enabled = false;
+};
+
+// PUT replaces the settings: a request carries back what GET returned, with the change.
+struct AccountSettings {
+    bool peer_login_expiration_enabled = false;
+    std::int64_t peer_login_expiration = 0;
+    bool peer_inactivity_expiration_enabled = false;
+    std::int64_t peer_inactivity_expiration = 0;
+    bool regular_users_view_blocked = false;
+    bool peer_expose_enabled = false;
+    std::vector<std::string> peer_expose_groups;
+    std::optional<AccountExtraSettings> extra;
+};
+
+struct Account {
+    std::string id;
+    AccountSettings settings;
+    std::string domain;
+};
+
+struct AccountRequest {
+    AccountSettings settings;
 };
 
 // [SECTION] Okta SCIM integrations (stage 2)

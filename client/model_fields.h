@@ -76,6 +76,7 @@ void describe(V& v, IdentityProvider& p) {
     v("name", p.name, kRequired);
     v("issuer", p.issuer, kRequired);
     v("client_id", p.client_id, kRequired);
+    v("email_domain", p.email_domain, kOptional);
 }
 
 template <class V>
@@ -85,6 +86,73 @@ void describe(V& v, IdentityProviderRequest& r) {
     v("issuer", r.issuer, kRequired);
     v("client_id", r.client_id, kRequired);
     v("client_secret", r.client_secret, kRequired);
+    v("email_domain", r.email_domain, kOptional);
+}
+
+template <class V>
+void describe(V& v, IdentityProviderTestRequest& r) {
+    v("issuer", r.issuer, kRequired);
+}
+
+template <class V>
+void describe(V& v, IdentityProviderTestResult& r) {
+    v("ok", r.ok, kRequired);
+    v("issuer", r.issuer, kOptional);
+    v("authorization_endpoint", r.authorization_endpoint, kOptional);
+    v("token_endpoint", r.token_endpoint, kOptional);
+    v("jwks_uri", r.jwks_uri, kOptional);
+    v("end_session_endpoint", r.end_session_endpoint, kOptional);
+    v("reason", r.reason, kOptional);
+    v("message", r.message, kOptional);
+}
+
+template <class V>
+void describe(V& v, AuthProvider& p) {
+    v("id", p.id, kRequired);
+    v("name", p.name, kRequired);
+    v("type", p.type, kRequired);
+}
+
+template <class V>
+void describe(V& v, AuthConfig& c) {
+    v("public_url", c.public_url, kRequired);
+    v("redirect_uri", c.redirect_uri, kRequired);
+    v("post_logout_redirect_uri", c.post_logout_redirect_uri, kRequired);
+}
+
+// Settings the app does not use are optional on read, so a smaller server still works.
+template <class V>
+void describe(V& v, AccountExtraSettings& s) {
+    v("peer_approval_enabled", s.peer_approval_enabled, kOptional);
+    v("user_approval_required", s.user_approval_required, kRequired);
+    v("network_traffic_logs_enabled", s.network_traffic_logs_enabled, kOptional);
+    v("network_traffic_logs_groups", s.network_traffic_logs_groups, kOptional);
+    v("network_traffic_packet_counter_enabled", s.network_traffic_packet_counter_enabled,
+      kOptional);
+}
+
+template <class V>
+void describe(V& v, AccountSettings& s) {
+    v("peer_login_expiration_enabled", s.peer_login_expiration_enabled, kOptional);
+    v("peer_login_expiration", s.peer_login_expiration, kOptional);
+    v("peer_inactivity_expiration_enabled", s.peer_inactivity_expiration_enabled, kOptional);
+    v("peer_inactivity_expiration", s.peer_inactivity_expiration, kOptional);
+    v("regular_users_view_blocked", s.regular_users_view_blocked, kOptional);
+    v("peer_expose_enabled", s.peer_expose_enabled, kOptional);
+    v("peer_expose_groups", s.peer_expose_groups, kOptional);
+    v("extra", s.extra, kOptional);
+}
+
+template <class V>
+void describe(V& v, Account& a) {
+    v("id", a.id, kRequired);
+    v("settings", a.settings, kRequired);
+    v("domain", a.domain, kOptional);
+}
+
+template <class V>
+void describe(V& v, AccountRequest& r) {
+    v("settings", r.settings, kRequired);
 }
 
 template <class V>

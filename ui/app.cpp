@@ -27,7 +27,10 @@ void main_layout(App& app, FrameResult& result) {
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
     ImGui::BeginChild("##sidebar", ImVec2(px(240), 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     SidebarActions nav;
-    sidebar(app.route, app.team_expanded, app.theme.mode, nav);
+    SidebarFooter footer{kUserMenuHeight, [&app] {
+                             user_menu(app.session, app.services, !app.config.host_authorizes);
+                         }};
+    sidebar(app.route, app.team_expanded, app.theme.mode, nav, footer);
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
@@ -52,6 +55,7 @@ void main_layout(App& app, FrameResult& result) {
         case Page::TeamUsers:
             users_page(app.users, page);
             break;
+        case Page::SignIn:  // embedded: the host signs users in
         case Page::NotFound:
             not_found_page(page);
             break;
@@ -70,15 +74,22 @@ void main_layout(App& app, FrameResult& result) {
     if (!result.navigate_hash.empty()) app.route = route_parse(result.navigate_hash);
 }
 
-// A blocking notice: nothing the admin does can work until they sign in again.
+// The signed-out screen in place of the whole app.
+void sign_in_layout(App& app, FrameResult& result) {
+    static constexpr const char* kShown = "#sign-in";  // never a route path (those start with /)
+    PageContext page{app.services, app.route, app.shown_path != kShown, result};
+    app.shown_path = kShown;
+    sign_in_page(app.sign_in, page, app.return_to);
+}
+
+// Embedded: a blocking notice, since the host, not the app, signs users in again.
 void signed_out_notice() {
     if (!modal_begin("##signed-out", 440, "You are signed out")) return;
     heading("You are signed out", Font::Section);
     ImGui::Dummy(ImVec2(0, px(4)));
     text_wrapped_muted(
-        "Your session has ended, so nothing can be loaded or saved. Sign in again (on its own, "
-        "openZro Admin signs in with the link openzro-server prints when it starts), then "
-        "reload this page.");
+        "Your session has ended, so nothing can be loaded or saved. Sign in again in the page "
+        "around openZro Admin, then reload this page.");
     modal_end();
 }
 
@@ -107,9 +118,19 @@ FrameResult app_frame(App& app, const std::function<void()>& overlay) {
     registry_begin_frame(app.registry);
     FrameResult result;
     ImGui::PushFont(font(Font::Body));
-    main_layout(app, result);
+    if (app.session.ended) {
+        app.session.ended = false;
+        app.signed_out = true;
+    }
+    const bool host = app.config.host_authorizes;
+    if (!host && (app.signed_out || app.route.page == Page::SignIn)) {
+        sign_in_layout(app, result);
+    } else {
+        main_layout(app, result);
+        if (app.route.page != Page::SignIn) app.return_to = route_format(app.route);
+    }
     if (overlay) overlay();
-    if (app.signed_out) signed_out_notice();
+    if (app.signed_out && host) signed_out_notice();
     result.wake_after = earliest_wake(result.wake_after, toasts_draw(app.toasts));
     ImGui::PopFont();
     ImGui::Render();

@@ -9,10 +9,12 @@
 #include "ui/item_registry.h"
 #include "ui/pages/integrations_page.h"
 #include "ui/pages/page.h"
+#include "ui/pages/sign_in_page.h"
 #include "ui/pages/users_page.h"
 #include "ui/route.h"
 #include "ui/theme.h"
 #include "ui/toasts.h"
+#include "ui/user_menu.h"
 
 namespace ui {
 
@@ -21,6 +23,9 @@ struct AppConfig {
     float pixel_ratio = 1.0f;
     std::string route_hash;  // initial location hash ("" = default page)
     std::string api_origin;  // where the management API lives, e.g. "https://vpn.example.com"
+    // Embedded in a host that authorizes requests (tokenProvider): the host signs users in and
+    // out, so there is no sign-in screen and no Sign out.
+    bool host_authorizes = false;
 };
 
 // What a frame asks of the platform: the pages' actions (a route to push to the history, a
@@ -35,7 +40,10 @@ struct App {
     Toasts toasts;
     Services services;
     std::string shown_path;   // the page drawn last frame: a change means a page was entered
-    bool signed_out = false;  // the API answered 401: the session is gone
+    bool signed_out = false;  // the API answered 401, or the user signed out
+    std::string return_to = "#/integrations";  // the app route to come back to after sign-in
+    SessionState session;
+    SignInPageState sign_in;
     IntegrationsPageState integrations;
     UsersPageState users;
     bool team_expanded = true;
@@ -54,7 +62,8 @@ void app_set_route(App& app, const std::string& hash);
 // font texture. Returns false when nothing changed.
 bool app_set_pixel_ratio(App& app, float pixel_ratio);
 void app_set_theme(App& app, ThemeMode mode);
-// The API said the session is gone (401). The app says so until the page is reloaded.
+// The API said the session is gone (401). Standalone, the app shows the sign-in screen until
+// the page is reloaded (signing in reloads it); embedded, a notice (the host signs in).
 void app_set_signed_out(App& app);
 
 }  // namespace ui

@@ -51,7 +51,8 @@ struct PageEntry {
     const char* path;
 };
 constexpr PageEntry kPages[] = {{Page::Integrations, "/integrations"},
-                                {Page::TeamUsers, "/team/users"}};
+                                {Page::TeamUsers, "/team/users"},
+                                {Page::SignIn, "/sign-in"}};
 
 }  // namespace
 

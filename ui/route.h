@@ -8,7 +8,7 @@
 
 namespace ui {
 
-enum class Page { Integrations, TeamUsers, NotFound };
+enum class Page { Integrations, TeamUsers, SignIn, NotFound };
 
 struct Route {
     Page page = Page::Integrations;

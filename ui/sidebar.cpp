@@ -61,7 +61,8 @@ void product_name() {
 
 }  // namespace
 
-void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarActions& actions) {
+void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarActions& actions,
+             const SidebarFooter& footer) {
     product_name();
     ImGui::Dummy(ImVec2(0, px(16)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(0, px(2)));
@@ -75,9 +76,15 @@ void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarAct
         actions.navigate_hash = route_hash(Page::TeamUsers);
     ImGui::PopStyleVar();
 
-    // The theme switch sits at the bottom of the sidebar.
-    const float bottom = ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - px(32);
+    // The footer and the theme switch sit at the bottom of the sidebar.
+    const float footer_h = footer.draw ? px(footer.height) + px(8) : 0;
+    const float bottom =
+        ImGui::GetWindowHeight() - ImGui::GetStyle().WindowPadding.y - px(32) - footer_h;
     if (ImGui::GetCursorPosY() < bottom) ImGui::SetCursorPosY(bottom);
+    if (footer.draw) {
+        footer.draw();
+        ImGui::Dummy(ImVec2(0, px(8) - ImGui::GetStyle().ItemSpacing.y));
+    }
     const bool dark = mode == ThemeMode::Dark;
     if (button(dark ? "Light theme##theme" : "Dark theme##theme",
                {ButtonKind::Ghost, dark ? OZ_ICON_SUN : OZ_ICON_MOON}))

@@ -1,6 +1,7 @@
 // ui/sidebar.h: the left navigation (DESIGN.md: 240 px, product name, icon + label rows of
 // 36 px, the active row marked with an accent bar; Team expands to its sub-rows).
 #pragma once
+#include <functional>
 #include <string>
 
 #include "ui/route.h"
@@ -13,6 +14,13 @@ struct SidebarActions {
     bool toggle_theme = false;
 };
 
-void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarActions& actions);
+// Drawn at the bottom, above the theme switch (the signed-in user), `height` CSS px tall.
+struct SidebarFooter {
+    float height = 0;
+    std::function<void()> draw;
+};
+
+void sidebar(const Route& route, bool& team_expanded, ThemeMode mode, SidebarActions& actions,
+             const SidebarFooter& footer = {});
 
 }  // namespace ui

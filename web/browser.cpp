@@ -15,6 +15,7 @@ int oz_host_authorizes();
 void oz_request_token(unsigned id, int refresh);
 void oz_unauthorized();
 void oz_open_url(const char* url);
+void oz_go_to_url(const char* url);
 void oz_download(const char* filename, const char* mime_type, const char* data, size_t size);
 void oz_write_clipboard(const char* text);
 void oz_set_cursor(const char* css_cursor);
@@ -63,6 +64,9 @@ void browser_unauthorized() {
 }
 void browser_open_url(const std::string& url) {
     oz_open_url(url.c_str());
+}
+void browser_go_to_url(const std::string& url) {
+    oz_go_to_url(url.c_str());
 }
 void browser_download(const ui::Download& file) {
     oz_download(file.filename.c_str(), file.mime_type.c_str(), file.content.data(),

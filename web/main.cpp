@@ -143,7 +143,9 @@ int main() {  // NOLINT(bugprone-exception-escape): built with exception catchin
     s.pixel_ratio = ratio;
     s.api = make_api();
     const ui::ThemeMode theme = browser_light_theme() ? ui::ThemeMode::Light : ui::ThemeMode::Dark;
-    ui::app_init(s.app, {theme, ratio, browser_route(), browser_api_origin()}, s.api.get());
+    ui::app_init(s.app,
+                 {theme, ratio, browser_route(), browser_api_origin(), browser_host_authorizes()},
+                 s.api.get());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     install_input_callbacks();
     resize(static_cast<float>(css_w), static_cast<float>(css_h), ratio);

@@ -105,6 +105,12 @@ mergeInto(LibraryManager.library, {
     if (/^https?:\/\//.test(url)) window.open(url, '_blank', 'noopener,noreferrer');
   },
 
+  // Sign-in: the whole page goes to the server's /auth/oidc/login, which redirects onwards.
+  oz_go_to_url: function (ptr) {
+    var url = UTF8ToString(ptr);
+    if (/^https?:\/\//.test(url)) window.location.assign(url);
+  },
+
   oz_download: function (namePtr, typePtr, data, size) {
     // Copy out of the wasm heap: the Blob must not see later writes or a grown heap.
     var bytes = HEAPU8.slice(data, data + size);

@@ -35,6 +35,7 @@ void apply(const ui::FrameResult& r) {
     WebState& s = state();
     if (!r.navigate_hash.empty()) browser_navigate(r.navigate_hash, r.replace_history);
     if (!r.open_url.empty()) browser_open_url(r.open_url);
+    if (!r.go_to_url.empty()) browser_go_to_url(r.go_to_url);
     if (!r.download.filename.empty()) browser_download(r.download);
     if (r.wake_after >= 0) {
         if (s.wake_timer) emscripten_clear_timeout(s.wake_timer);

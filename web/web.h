@@ -73,6 +73,7 @@ bool browser_host_authorizes();  // the host's tokenProvider authorizes API requ
 void browser_request_token(unsigned id, bool refresh);  // answered by openzro_host_token
 void browser_unauthorized();                            // tells the host (openzro-unauthorized)
 void browser_open_url(const std::string& url);
+void browser_go_to_url(const std::string& url);   // the whole page leaves (sign-in)
 void browser_download(const ui::Download& file);  // the browser saves it (a Blob download)
 void browser_write_clipboard(const char* text);
 void browser_set_cursor(ImGuiMouseCursor cursor);

@@ -23,6 +23,19 @@ constexpr const char* kScim = R"({"id":7,"enabled":true,"group_prefixes":["Eng"]
   "user_group_prefixes":[],"connector_id":"i1","auth_token":"nbs_abc****",
   "last_synced_at":"2023-05-15T10:30:00Z"})";
 constexpr const char* kToken = R"({"auth_token":"nbs_full_token"})";
+constexpr const char* kIdpTest = R"({"ok":false,"reason":"unreachable",
+  "message":"Nothing answers at https://acme.okta.com","issuer":"https://acme.okta.com"})";
+constexpr const char* kAuthProvider = R"({"id":"i1","name":"Okta","type":"okta"})";
+constexpr const char* kAuthConfig = R"({"public_url":"https://vpn.example.com",
+  "redirect_uri":"https://vpn.example.com/auth/oidc/callback",
+  "post_logout_redirect_uri":"https://vpn.example.com/"})";
+constexpr const char* kAccount = R"({"id":"acc1","domain":"example.com","settings":{
+  "peer_login_expiration_enabled":true,"peer_login_expiration":86400,
+  "peer_inactivity_expiration_enabled":false,"peer_inactivity_expiration":0,
+  "regular_users_view_blocked":true,"peer_expose_enabled":false,"peer_expose_groups":[],
+  "extra":{"peer_approval_enabled":false,"user_approval_required":true,
+  "network_traffic_logs_enabled":false,"network_traffic_logs_groups":[],
+  "network_traffic_packet_counter_enabled":false}}})";
 constexpr const char* kLog = R"({"id":1,"level":"info","timestamp":"2023-05-15T10:30:00Z",
   "message":"ok"})";
 
@@ -64,6 +77,43 @@ std::vector<Endpoint> endpoints() {
          "",
          {},
          [](Api& a, RequestScope& s, auto& o) { a.delete_user(s, "u1", capture<Done>(o)); }},
+        {"PUT /api/users/u1/approve", user, user_required,
+         [](Api& a, RequestScope& s, auto& o) { a.approve_user(s, "u1", capture<User>(o)); }},
+        {"DELETE /api/users/u1/reject",
+         "",
+         {},
+         [](Api& a, RequestScope& s, auto& o) { a.reject_user(s, "u1", capture<Done>(o)); }},
+        {"GET /api/accounts",
+         list(kAccount),
+         {"id", "settings"},
+         [](Api& a, RequestScope& s, auto& o) {
+             a.accounts(s, capture<Api::Ref<std::vector<Account>>>(o));
+         }},
+        {"PUT /api/accounts/acc1",
+         kAccount,
+         {"id", "settings"},
+         [](Api& a, RequestScope& s, auto& o) {
+             AccountRequest r;
+             r.settings.extra = AccountExtraSettings{};
+             r.settings.extra->user_approval_required = true;
+             a.update_account(s, "acc1", r, capture<Account>(o));
+         }},
+        {"GET /auth/providers",
+         list(kAuthProvider),
+         {"id", "name", "type"},
+         [](Api& a, RequestScope& s, auto& o) {
+             a.auth_providers(s, capture<Api::Ref<std::vector<AuthProvider>>>(o));
+         }},
+        {"GET /auth/config",
+         kAuthConfig,
+         {"public_url", "redirect_uri", "post_logout_redirect_uri"},
+         [](Api& a, RequestScope& s, auto& o) {
+             a.auth_config(s, capture<Api::Ref<AuthConfig>>(o));
+         }},
+        {"POST /auth/logout",
+         "",
+         {},
+         [](Api& a, RequestScope& s, auto& o) { a.logout(s, capture<Done>(o)); }},
         {"GET /api/groups",
          list(kGroup),
          {"id", "name", "peers_count", "resources_count", "peers", "resources"},
@@ -91,6 +141,13 @@ std::vector<Endpoint> endpoints() {
          {},
          [](Api& a, RequestScope& s, auto& o) {
              a.delete_identity_provider(s, "i1", capture<Done>(o));
+         }},
+        {"POST /api/identity-providers/test",
+         kIdpTest,
+         {"ok"},
+         [](Api& a, RequestScope& s, auto& o) {
+             a.test_identity_provider(s, {"https://acme.okta.com"},
+                                      capture<IdentityProviderTestResult>(o));
          }},
         {"GET /api/integrations/okta-scim-idp", list(kScim), scim_required,
          [](Api& a, RequestScope& s, auto& o) {
@@ -273,7 +330,7 @@ TEST_P(FaultMatrix, TwentyMegabyteBodies) {
     EXPECT_EQ(big_error.error.status, 500);
 }
 
-INSTANTIATE_TEST_SUITE_P(Endpoints, FaultMatrix, ::testing::Range<std::size_t>(0, 17),
+INSTANTIATE_TEST_SUITE_P(Endpoints, FaultMatrix, ::testing::Range<std::size_t>(0, 25),
                          [](const ::testing::TestParamInfo<std::size_t>& param) {
                              std::string name = endpoints()[param.param].name;
                              for (char& c : name) {
@@ -283,7 +340,7 @@ INSTANTIATE_TEST_SUITE_P(Endpoints, FaultMatrix, ::testing::Range<std::size_t>(0
                          });
 
 TEST(FaultMatrixCoverage, EveryEndpointIsInTheMatrix) {
-    EXPECT_EQ(endpoints().size(), 17u);
+    EXPECT_EQ(endpoints().size(), 25u);
 }
 
 }  // namespace

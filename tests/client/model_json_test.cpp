@@ -136,6 +136,31 @@ TEST(ModelJson, UpdateRequestSendsOnlyTheSetFields) {
     EXPECT_EQ(write_json(ur), R"({"auto_groups":["g"],"is_blocked":true,"role":"user"})");
 }
 
+// PUT /accounts/{id} replaces the settings: what GET returned goes back, with the one change.
+TEST(ModelJson, AccountSettingsRoundTripWithTheApprovalSwitch) {
+    Account a;
+    ASSERT_FALSE(read_json(R"({"id":"acc1","settings":{"peer_login_expiration":3600,
+        "peer_expose_groups":["g1"],"extra":{"user_approval_required":false,
+        "network_traffic_logs_groups":["g2"]}}})",
+                           a));
+    AccountRequest r{a.settings};
+    r.settings.extra->user_approval_required = true;
+    const nlohmann::json sent = nlohmann::json::parse(write_json(r));
+    EXPECT_EQ(sent["settings"]["peer_login_expiration"], 3600);
+    EXPECT_EQ(sent["settings"]["peer_expose_groups"][0], "g1");
+    EXPECT_EQ(sent["settings"]["extra"]["user_approval_required"], true);
+    EXPECT_EQ(sent["settings"]["extra"]["network_traffic_logs_groups"][0], "g2");
+}
+
+TEST(ModelJson, IdentityProviderCarriesTheEmailDomain) {
+    IdentityProviderRequest r{"okta", "Okta", "https://acme.okta.com", "cid", "s", "acme.com"};
+    EXPECT_EQ(nlohmann::json::parse(write_json(r))["email_domain"], "acme.com");
+    IdentityProvider p;
+    ASSERT_FALSE(
+        read_json(R"({"type":"okta","name":"Okta","issuer":"https://a","client_id":"c"})", p));
+    EXPECT_EQ(p.email_domain, "");  // older servers: no domain
+}
+
 TEST(ModelJson, InvalidUtf8IsReplacedNotFatal) {
     ErrorBody e{"bad \xff byte", 3};
     EXPECT_NE(write_json(e).find("bad"), std::string::npos);

@@ -26,8 +26,10 @@ Harness::Harness(const HarnessConfig& config) : api(api_config(), http, clock) {
     io.ClipboardUserData = this;
     io.SetClipboardTextFn = set_clipboard;
     io.GetClipboardTextFn = get_clipboard;
-    ui::app_init(
-        app, {ui::ThemeMode::Dark, config.pixel_ratio, config.route_hash, config.api_origin}, &api);
+    ui::app_init(app,
+                 {ui::ThemeMode::Dark, config.pixel_ratio, config.route_hash, config.api_origin,
+                  config.host_authorizes},
+                 &api);
     // No renderer: building the atlas is enough for text layout.
     unsigned char* pixels = nullptr;
     int w = 0, h = 0;
@@ -56,6 +58,7 @@ void Harness::frame(int count) {
             history.push_back(last.navigate_hash);
         }
         if (!last.open_url.empty()) opened_urls.push_back(last.open_url);
+        if (!last.go_to_url.empty()) visited_urls.push_back(last.go_to_url);
         if (!last.download.filename.empty()) downloads.push_back(last.download);
     }
 }

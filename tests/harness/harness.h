@@ -22,6 +22,7 @@ struct HarnessConfig {
     std::string api_origin = "http://127.0.0.1:8080";
     // Answers the app's API requests; unset: every request stays pending.
     openzro::FakeHttpClient::Responder responder;
+    bool host_authorizes = false;  // embedded in a host that signs users in
 };
 
 class Harness {
@@ -55,6 +56,7 @@ class Harness {
     std::string clipboard;
     std::vector<std::string> history;  // location hashes, oldest first
     std::vector<std::string> opened_urls;
+    std::vector<std::string> visited_urls;  // the whole page went there (go_to_url)
     std::vector<ui::Download> downloads;
     ui::FrameResult last;
 

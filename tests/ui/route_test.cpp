@@ -17,6 +17,7 @@ TEST(Route, KnownPagesAndTrailingSlashes) {
     EXPECT_EQ(route_parse("#/team/users").page, Page::TeamUsers);
     EXPECT_EQ(route_parse("#/team/users/").page, Page::TeamUsers);
     EXPECT_EQ(route_parse("/team/users").page, Page::TeamUsers);
+    EXPECT_EQ(route_parse("#/sign-in?error=blocked").page, Page::SignIn);
 }
 
 TEST(Route, UnknownPathIsNotFoundAndKeepsThePath) {

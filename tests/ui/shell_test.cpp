@@ -105,8 +105,11 @@ TEST(Shell, HighDpiScalesLayoutButKeepsLabels) {
     EXPECT_NEAR(b->max.x - b->min.x, 2 * w1, 2.0f);
 }
 
+// Embedded, the host signs users in: a notice instead of the sign-in screen (sign_in_test.cpp).
 TEST(Shell, SignedOutBlocksTheAppWithAnExplanation) {
-    Harness h;
+    harness::HarnessConfig config;
+    config.host_authorizes = true;
+    Harness h(config);
     ui::app_set_signed_out(h.app);
     h.frame(2);
     const size_t before = h.history.size();

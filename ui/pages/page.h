@@ -26,6 +26,7 @@ struct PageActions {
     std::string navigate_hash;     // a route to go to (pushed to the browser history)
     bool replace_history = false;  // navigate_hash replaces the current entry instead
     std::string open_url;          // an external page to open in a new tab
+    std::string go_to_url;         // leave the app: the whole page goes there (same tab)
     Download download;             // a file for the browser to save (empty filename: none)
     double wake_after = -1;        // render again after this many seconds, even if idle
 };

@@ -64,9 +64,22 @@ std::optional<openzro::HttpResponse> FakeServer::answer(const openzro::HttpReque
     if (path.rfind("/users/", 0) == 0 && (m == "PUT" || m == "DELETE")) {
         if (hold_writes) return std::nullopt;
         if (refuse_writes) return error(refuse_writes, refuse_message);
-        const std::string id = path.substr(7);
+        std::string id = path.substr(7);
+        const std::size_t verb = id.find('/');
+        const std::string action = verb == std::string::npos ? "" : id.substr(verb + 1);
+        id = id.substr(0, verb);
         for (auto it = users.begin(); it != users.end(); ++it) {
             if (it->id != id) continue;
+            if (!action.empty()) {  // PUT .../approve, DELETE .../reject
+                if (!it->pending_approval) return error(412, "user is not pending approval");
+                if (m == "DELETE" && action == "reject") {
+                    users.erase(it);
+                    return reply(200, "{}");
+                }
+                if (m != "PUT" || action != "approve") return error(404, "no such endpoint");
+                it->pending_approval = false;
+                return reply(200, openzro::write_json(*it));
+            }
             if (m == "DELETE") {
                 users.erase(it);
                 return reply(200, "{}");

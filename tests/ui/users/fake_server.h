@@ -1,5 +1,6 @@
 // tests/ui/users/fake_server.h: a small in-memory management API for the Users page tests:
 // GET /users, /groups, /users/current, /integrations/okta-scim-idp, PUT and DELETE /users/{id},
+// PUT /users/{id}/approve, DELETE /users/{id}/reject,
 // with switches to refuse writes, fail reads or hold answers.
 #pragma once
 #include <memory>

@@ -4,7 +4,7 @@ namespace ui {
 
 namespace {
 
-enum ConfirmAction { kConfirmBlock = 1, kConfirmRemove };
+enum ConfirmAction { kConfirmBlock = 1, kConfirmRemove, kConfirmReject };
 
 // Applies `after` now, sends PUT /users/{id}, and settles with the server's answer or rolls
 // back to `before`. `done` is the success message ("Jane blocked").
@@ -35,7 +35,8 @@ void put_user(UsersPageState& s, Services& services, openzro::User before,
                               });
 }
 
-void remove_user(UsersPageState& s, Services& services, const openzro::User& user) {
+// Hides the user now, sends DELETE /users/{id} (or /reject), and shows them again when refused.
+void remove_user(UsersPageState& s, Services& services, const openzro::User& user, bool reject) {
     const std::int64_t row = index_find(s.index, user.id);
     if (row < 0 || !services.api) return;
     index_set_deleted(s.index, static_cast<std::uint32_t>(row), true);
@@ -44,19 +45,24 @@ void remove_user(UsersPageState& s, Services& services, const openzro::User& use
     UsersPageState* state = &s;
     Toasts* toasts = services.toasts;
     const std::string name = display_name(user);
-    services.api->delete_user(
-        s.writes, user.id,
-        [state, toasts, id = user.id, name](const openzro::Result<openzro::Done>& result) {
-            state->pending.erase(id);
-            const std::int64_t at = index_find(state->index, id);
-            if (result) {
-                toast_push(*toasts, ToastKind::Success, name + " was removed.");
-                return;
-            }
-            if (at >= 0) index_set_deleted(state->index, static_cast<std::uint32_t>(at), false);
-            toast_push(*toasts, ToastKind::Error,
-                       "Couldn't remove " + name + ". " + result.error().summary());
-        });
+    auto done = [state, toasts, id = user.id, name,
+                 reject](const openzro::Result<openzro::Done>& result) {
+        state->pending.erase(id);
+        const std::int64_t at = index_find(state->index, id);
+        if (result) {
+            toast_push(*toasts, ToastKind::Success,
+                       name + (reject ? " was rejected." : " was removed."));
+            return;
+        }
+        if (at >= 0) index_set_deleted(state->index, static_cast<std::uint32_t>(at), false);
+        toast_push(*toasts, ToastKind::Error,
+                   (reject ? "Couldn't reject " : "Couldn't remove ") + name + ". " +
+                       result.error().summary());
+    };
+    if (reject)
+        services.api->reject_user(s.writes, user.id, std::move(done));
+    else
+        services.api->delete_user(s.writes, user.id, std::move(done));
 }
 
 void set_blocked(UsersPageState& s, Services& services, const openzro::User& user, bool blocked) {
@@ -72,6 +78,43 @@ void set_blocked(UsersPageState& s, Services& services, const openzro::User& use
 
 const std::string& display_name(const openzro::User& user) {
     return user.name.empty() ? user.email : user.name;
+}
+
+void approve(UsersPageState& s, Services& services, const openzro::User& user) {
+    const std::int64_t row = index_find(s.index, user.id);
+    if (row < 0 || !services.api) return;
+    openzro::User after = user;
+    after.pending_approval = false;
+    index_edit(s.index, static_cast<std::uint32_t>(row), after);
+    s.pending[user.id] = {after, false};
+    UsersPageState* state = &s;
+    Toasts* toasts = services.toasts;
+    const std::string name = display_name(user);
+    services.api->approve_user(
+        s.writes, user.id,
+        [state, toasts, before = user, name](openzro::Result<openzro::User> result) {
+            state->pending.erase(before.id);
+            const std::int64_t at = index_find(state->index, before.id);
+            if (at < 0) return;
+            const auto i = static_cast<std::uint32_t>(at);
+            if (result) {
+                index_edit(state->index, i, result.value());
+                toast_push(*toasts, ToastKind::Success, name + " was approved and can sign in.");
+            } else {
+                index_edit(state->index, i, before);
+                toast_push(*toasts, ToastKind::Error,
+                           "Couldn't approve " + name + ". " + result.error().summary());
+            }
+        });
+}
+
+void ask_reject(UsersPageState& s, const openzro::User& user) {
+    confirm_open(s.confirm, "Reject " + display_name(user) + "?",
+                 display_name(user) +
+                     " is removed and can't sign in. If they sign in with Okta again, they "
+                     "wait for approval again.",
+                 "Reject user", kConfirmReject);
+    s.confirm_user = user.id;
 }
 
 void ask_set_blocked(UsersPageState& s, Services& services, const openzro::User& user,
@@ -118,7 +161,8 @@ void draw_user_confirm(UsersPageState& s, Services& services) {
     // A copy: the edit below replaces the user the reference would point to.
     const openzro::User user = index_user(s.index, static_cast<std::uint32_t>(row));
     if (s.confirm.action == kConfirmBlock) set_blocked(s, services, user, true);
-    if (s.confirm.action == kConfirmRemove) remove_user(s, services, user);
+    if (s.confirm.action == kConfirmRemove) remove_user(s, services, user, false);
+    if (s.confirm.action == kConfirmReject) remove_user(s, services, user, true);
 }
 
 }  // namespace ui

@@ -13,6 +13,9 @@ namespace ui {
 void ask_set_blocked(UsersPageState& state, Services& services, const openzro::User& user,
                      bool blocked);
 void ask_remove(UsersPageState& state, const openzro::User& user);
+// A user waiting for approval: approve at once, reject after confirmation (it deletes them).
+void approve(UsersPageState& state, Services& services, const openzro::User& user);
+void ask_reject(UsersPageState& state, const openzro::User& user);
 void set_role(UsersPageState& state, Services& services, const openzro::User& user,
               const std::string& role);
 // Draws the confirmation dialog and carries out what it confirms.

@@ -134,6 +134,16 @@ void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     ImGui::Dummy(ImVec2(0, px(12)));
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, px(8)));
+    if (u.pending_approval) {
+        text_wrapped_muted("Joined with Okta from the account's email domain; waits for approval.");
+        ImGui::Dummy(ImVec2(0, px(4)));
+        if (button("Approve##detail-approve", {ButtonKind::Primary, OZ_ICON_CHECK, rules.approve}))
+            approve(s, ctx.services, u);
+        ImGui::SameLine(0, px(8));
+        if (button("Reject##detail-reject", {ButtonKind::Danger, OZ_ICON_CLOSE, rules.approve}))
+            ask_reject(s, u);
+        ImGui::Dummy(ImVec2(0, px(8)));
+    }
     const bool blocked = r.status == UserStatus::Blocked;
     if (button(blocked ? "Unblock" : "Block",
                {ButtonKind::Secondary, blocked ? OZ_ICON_CHECK : OZ_ICON_BAN, rules.block}))

@@ -29,6 +29,21 @@ bool role_menu_items(UsersPageState& s, Services& services, const openzro::User&
 
 bool user_menu_items(UsersPageState& s, Services& services, const openzro::User& user) {
     const UserActionRules rules = user_action_rules(s.me.get(), user);
+    if (user.pending_approval) {
+        const std::string approve_label = "Approve " + user.email;
+        const std::string reject_label = "Reject " + user.email;
+        if (menu_item("Approve##approve",
+                      {approve_label.c_str(), OZ_ICON_CHECK, false, false, rules.approve})) {
+            approve(s, services, user);
+            return true;
+        }
+        if (menu_item("Reject##reject",
+                      {reject_label.c_str(), OZ_ICON_CLOSE, false, true, rules.approve})) {
+            ask_reject(s, user);
+            return true;
+        }
+        ImGui::Separator();
+    }
     const bool blocked = user.is_blocked || user_status(user) == UserStatus::Blocked;
     const std::string block = (blocked ? "Unblock " : "Block ") + user.email;
     if (menu_item(

@@ -15,7 +15,7 @@ bool may(const openzro::CurrentUser& me, const char* op) {
 UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro::User& t) {
     if (!me) {
         const char* wait = "Checking your permissions…";
-        return {wait, wait, wait};
+        return {wait, wait, wait, wait};
     }
     UserActionRules r;
     const bool self = t.id == me->id || t.is_current;
@@ -38,6 +38,8 @@ UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro:
     else if (t.issued == "integration")
         r.remove =
             "Managed in Okta: unassign this user from the openZro app in Okta to remove them";
+    if (!may(*me, "update") || !may(*me, "delete"))
+        r.approve = "Your role can't approve users: ask an admin or the owner";
     return r;
 }
 

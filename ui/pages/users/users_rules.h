@@ -8,9 +8,10 @@ namespace ui {
 
 // Each field: nullptr when allowed, else the reason shown on the disabled control.
 struct UserActionRules {
-    const char* block = nullptr;   // block and unblock
-    const char* role = nullptr;    // change role
-    const char* remove = nullptr;  // delete
+    const char* block = nullptr;    // block and unblock
+    const char* role = nullptr;     // change role
+    const char* remove = nullptr;   // delete
+    const char* approve = nullptr;  // approve or reject a user pending approval
 };
 
 // `me` is GET /users/current (nullptr while it loads).

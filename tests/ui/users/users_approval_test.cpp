@@ -1,0 +1,98 @@
+// Users who joined with Okta from the account's email domain and wait for an admin: the
+// "Pending approval" filter, Approve at once, Reject after a confirmation.
+#include <gtest/gtest.h>
+
+#include "ui/pages/users/users_rules.h"
+#include "users_harness.h"
+
+using harness::Harness;
+using namespace users_test;
+
+namespace {
+
+const openzro::FakeHttpClient::Sent* last_write(const Harness& h) {
+    const openzro::FakeHttpClient::Sent* found = nullptr;
+    for (const auto& s : h.http.sent())
+        if (s.request.method == "PUT" || s.request.method == "DELETE") found = &s;
+    return found;
+}
+
+bool has_user(const FakeServer& server, const std::string& id) {
+    for (const openzro::User& u : server.users)
+        if (u.id == id) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST(UsersApproval, PendingFilterShowsOnlyThoseWaiting) {
+    auto h = open_users(standard_account(), "#/team/users?status=pending_approval");
+    EXPECT_EQ(view_ids(*h), (std::vector<std::string>{"u-pat"}));
+}
+
+TEST(UsersApproval, ApproveFromTheRowMenu) {
+    auto server = standard_account();
+    auto h = open_users(server);
+    ASSERT_TRUE(h->click("Actions for pat@example.com"));
+    ASSERT_NE(h->find("Approve pat@example.com"), nullptr);
+    // Only pending users offer it.
+    h->press(ImGuiKey_Escape);
+    ASSERT_TRUE(h->click("Actions for jane@example.com"));
+    EXPECT_EQ(h->find("Approve jane@example.com"), nullptr);
+    h->press(ImGuiKey_Escape);
+
+    ASSERT_TRUE(h->click("Actions for pat@example.com"));
+    ASSERT_TRUE(h->click("Approve pat@example.com"));
+    h->frame(2);
+    const auto* put = last_write(*h);
+    ASSERT_NE(put, nullptr);
+    EXPECT_EQ(put->request.method, "PUT");
+    EXPECT_NE(put->request.url.find("/api/users/u-pat/approve"), std::string::npos);
+    EXPECT_FALSE(server->users[5].pending_approval);
+    const auto& x = h->app.users.index;
+    EXPECT_NE(x.rows[static_cast<std::size_t>(ui::index_find(x, "u-pat"))].status,
+              ui::UserStatus::PendingApproval);
+}
+
+TEST(UsersApproval, RejectAsksFirstThenRemoves) {
+    auto server = standard_account();
+    auto h = open_users(server);
+    ASSERT_TRUE(h->click("Actions for pat@example.com"));
+    ASSERT_TRUE(h->click("Reject pat@example.com"));
+    EXPECT_TRUE(h->app.users.confirm.open);
+    EXPECT_EQ(last_write(*h), nullptr);
+    ASSERT_TRUE(h->click("Cancel"));
+    EXPECT_TRUE(has_user(*server, "u-pat"));
+
+    ASSERT_TRUE(h->click("Actions for pat@example.com"));
+    ASSERT_TRUE(h->click("Reject pat@example.com"));
+    ASSERT_TRUE(h->click("Reject user"));
+    h->frame(2);
+    const auto* del = last_write(*h);
+    ASSERT_NE(del, nullptr);
+    EXPECT_EQ(del->request.method, "DELETE");
+    EXPECT_NE(del->request.url.find("/api/users/u-pat/reject"), std::string::npos);
+    EXPECT_FALSE(has_user(*server, "u-pat"));
+    EXPECT_EQ(ui::index_find(h->app.users.index, "u-pat") < 0 ||
+                  h->app.users.index
+                      .rows[static_cast<std::size_t>(ui::index_find(h->app.users.index, "u-pat"))]
+                      .deleted,
+              true);
+}
+
+TEST(UsersApproval, AMemberCannotApproveAndIsToldWhy) {
+    auto server = standard_account();
+    openzro::UserPermissions read_only;
+    read_only.modules["users"] = {{"read", true}};
+    server->me_permissions = read_only;
+    auto h = open_users(server, "#/team/users");
+    ASSERT_TRUE(h->click("Actions for pat@example.com"));
+    ASSERT_NE(h->find("Approve pat@example.com"), nullptr);
+    EXPECT_TRUE(disabled(*h, "Approve pat@example.com"));
+    EXPECT_TRUE(disabled(*h, "Reject pat@example.com"));
+    // The hover text of the disabled items.
+    EXPECT_STREQ(ui::user_action_rules(h->app.users.me.get(), server->users[5]).approve,
+                 "Your role can't approve users: ask an admin or the owner");
+    h->click("Approve pat@example.com");
+    EXPECT_EQ(last_write(*h), nullptr);
+}
