@@ -38,7 +38,7 @@ namespace {
 
 // Request line and header fields; the trailer fields of a chunked body count against it too.
 constexpr std::size_t kHeaderLimit = 16 * 1024;
-constexpr std::size_t kReadSize = 16 * 1024;
+constexpr std::size_t kDrainReadSize = 16 * 1024;
 // After an error answer (413, 431, 400) the rest of the request is read and dropped for a
 // bounded time and size, so the client reads the answer instead of a reset.
 constexpr std::size_t kDrainLimit = 32 * 1024 * 1024;
@@ -117,8 +117,11 @@ class Session : public std::enable_shared_from_this<Session> {
             stream_.expires_after(std::chrono::seconds(server_->options.header_timeout_s));
     }
 
+    // Reads at most what the header limit leaves, so unparsed input (a header, trailer fields)
+    // never exceeds it, whatever the read sizes.
     void read_more() {
-        stream_.async_read_some(buffer_.prepare(kReadSize),
+        const std::size_t room = kHeaderLimit - header_bytes_ - buffer_.size();
+        stream_.async_read_some(buffer_.prepare(room),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                     self->buffer_.commit(n);
                                     if (ec) return self->on_read_error(ec);
@@ -145,7 +148,7 @@ class Session : public std::enable_shared_from_this<Session> {
         if (ec) return on_read_error(ec);
         if (parser_->is_done()) return on_request();
         // Unparsed bytes are a header, a chunk header line or the trailer fields.
-        if (buffer_.size() + header_bytes_ > kHeaderLimit)
+        if (header_bytes_ + buffer_.size() >= kHeaderLimit)
             return fail(431, "request headers too large");
         if (parser_->is_header_done() && !continue_sent_ &&
             iequals(parser_->get()[http::field::expect], "100-continue")) {
@@ -274,7 +277,7 @@ class Session : public std::enable_shared_from_this<Session> {
     }
 
     void drain_more() {
-        stream_.async_read_some(buffer_.prepare(kReadSize),
+        stream_.async_read_some(buffer_.prepare(kDrainReadSize),
                                 [self = shared_from_this()](beast::error_code ec, std::size_t n) {
                                     self->drained_ += n;
                                     if (ec || self->drained_ > kDrainLimit) return self->close();
