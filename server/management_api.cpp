@@ -259,7 +259,9 @@ class Call {
         if (!user) return api_error(404, "user " + id + " not found");
         if (user->role == "owner") return api_error(403, "the account owner cannot be deleted");
         if (user->id == caller_.id) return api_error(403, "you cannot delete yourself");
-        if (user->issued == "integration" && !caller_.is_service_user)
+        // Users of a deleted integration (orphans) are the admins' to remove.
+        if (user->issued == "integration" && user->integration_id != 0 &&
+            !caller_.is_service_user)
             return api_error(403, "only integration service user can delete this user");
         if (!store_.delete_user(id)) return api_error(500, "could not delete the user");
         return answer(200, json::object());

@@ -7,13 +7,16 @@
 #include "server/scim_filter.h"
 #include "server/scim_patch.h"
 #include "server/scim_resources.h"
+#include "server/user_name_key.h"
 
 namespace openzro::scim {
 namespace {
 
 using json = nlohmann::json;
+// One page holds at most kMaxCount resources (ServiceProviderConfig's maxResults), so with
+// the per-user document bound an answer stays a few MB whatever `count` asks for.
 constexpr std::int64_t kDefaultCount = 100;
-constexpr std::int64_t kMaxCount = 1000;
+constexpr std::int64_t kMaxCount = 100;
 
 Response answer(int status, const json& body) {
     return json_answer(status, "application/scim+json", body);
@@ -125,6 +128,11 @@ class Exchange {
             error = fail(400, "invalidSyntax", "the body nests too deeply");
             return false;
         }
+        if (!keys_distinct_ignoring_case(out)) {
+            error =
+                fail(400, "invalidSyntax", "the body has attribute names that differ only in case");
+            return false;
+        }
         return true;
     }
 
@@ -146,6 +154,9 @@ class Exchange {
         if (!patched.ok) return fail(400, patched.scim_type, patched.detail);
         if (!depth_ok(current, kMaxJsonDepth))
             return fail(400, "invalidValue", "the result nests too deeply");
+        if (!keys_distinct_ignoring_case(current))
+            return fail(400, "invalidSyntax",
+                        "the result has attribute names that differ only in case");
         next = std::move(current);
         return std::nullopt;
     }
@@ -194,6 +205,9 @@ class Exchange {
             const auto eq = simple_equality(filter.root);
             if (eq && (eq->first == "username" || eq->first == "externalid" || eq->first == "id")) {
                 matched = store_.scim_users_by(integration_.id, eq->first, eq->second);
+                if (matched.empty() && eq->first == "username") {
+                    if (auto adopted = adopt_orphan(eq->second)) matched.push_back(*adopted);
+                }
             } else {
                 for (auto& u : store_.scim_users(integration_.id))
                     if (filter_matches(filter.root, user_resource(u, {}, base_url_)))
@@ -220,9 +234,26 @@ class Exchange {
 
     // Saves a new or changed user inside the caller's transaction; 409 on a taken userName.
     std::optional<Response> check_unique(const UserRecord& user) {
-        if (store_.user_name_taken(to_lower(user.user_name), user.id))
+        if (store_.user_name_taken(user_name_key(user.user_name).value_or(""), user.id))
             return fail(409, "uniqueness", "userName " + user.user_name + " is already taken");
         return std::nullopt;
+    }
+
+    // A user left by a deleted integration, with this userName, becomes this integration's:
+    // Okta re-pushing its users after the integration was recreated finds them again.
+    std::optional<UserRecord> adopt_orphan(const std::string& user_name) {
+        const auto key = user_name_key(user_name);
+        if (!key) return std::nullopt;
+        auto orphan = store_.orphaned_scim_user(*key);
+        if (!orphan) return std::nullopt;
+        Transaction tx(store_.db());
+        if (!store_.adopt_user(orphan->id, integration_.id) ||
+            !store_.add_sync_log(
+                integration_.id, "info",
+                "adopted user " + orphan->user_name + " (its integration was deleted)") ||
+            !tx.commit())
+            return std::nullopt;
+        return store_.user(orphan->id);
     }
 
     Response create_user() {
@@ -234,6 +265,15 @@ class Exchange {
         user.issued = "integration";
         if (auto invalid = read_user(in, user))
             return fail(400, invalid->scim_type, invalid->detail);
+        if (auto adopted = adopt_orphan(user.user_name)) {
+            const bool was_blocked = adopted->is_blocked;
+            if (auto invalid = read_user(in, *adopted))
+                return fail(400, invalid->scim_type, invalid->detail);
+            Response r = save_user(*adopted, change_word(was_blocked, *adopted));
+            if (r.status == 200) r.status = 201;
+            r.set_header("Location", base_url_ + "/Users/" + adopted->id);
+            return r;
+        }
         Transaction tx(store_.db());
         if (auto conflict = check_unique(user)) return *conflict;
         if (!store_.insert_user(user) ||

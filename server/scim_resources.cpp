@@ -1,7 +1,10 @@
 #include "server/scim_resources.h"
 
+#include <unordered_set>
+
 #include "server/http_types.h"
 #include "server/scim_filter.h"
+#include "server/user_name_key.h"
 
 namespace openzro::scim {
 namespace {
@@ -49,6 +52,26 @@ std::string display_name(const json& body, const std::string& fallback) {
     return fallback;
 }
 
+Invalid too_long(const std::string& what) {
+    return {"invalidValue", what + " is longer than " + std::to_string(kMaxNameBytes) + " bytes"};
+}
+
+// The per-field bounds of a user body (the whole document is bounded once serialised).
+std::optional<Invalid> check_user_limits(const json& body) {
+    if (string_at(body, "userName").size() > kMaxNameBytes) return too_long("userName");
+    if (string_at(body, "displayName").size() > kMaxNameBytes) return too_long("displayName");
+    if (string_at(body, "externalId").size() > kMaxNameBytes) return too_long("externalId");
+    const json* emails = find_key(body, "emails");
+    if (!emails || !emails->is_array()) return std::nullopt;
+    if (emails->size() > kMaxEmails)
+        return Invalid{"invalidValue", "at most " + std::to_string(kMaxEmails) + " emails"};
+    for (const auto& e : *emails)
+        if (string_at(e, "value").size() > kMaxEmailBytes)
+            return Invalid{"invalidValue",
+                           "an email is longer than " + std::to_string(kMaxEmailBytes) + " bytes"};
+    return std::nullopt;
+}
+
 bool is_server_owned(const std::string& key) {
     static const char* const owned[] = {"id", "meta", "schemas", "groups", "password"};
     for (const char* k : owned)
@@ -76,6 +99,18 @@ bool depth_ok(const json& value, int max_depth) {
     return true;
 }
 
+bool keys_distinct_ignoring_case(const json& value) {
+    if (value.is_object()) {
+        std::unordered_set<std::string> seen;
+        for (auto it = value.begin(); it != value.end(); ++it)
+            if (!seen.insert(to_lower(it.key())).second) return false;
+    }
+    if (value.is_structured())
+        for (const auto& item : value)
+            if (!keys_distinct_ignoring_case(item)) return false;
+    return true;
+}
+
 json user_resource(const UserRecord& user, const std::vector<GroupRecord>& groups,
                    const std::string& base_url) {
     json out = json::parse(user.scim, nullptr, false);
@@ -100,7 +135,7 @@ std::optional<Invalid> read_user(const json& body, UserRecord& user) {
     const json* user_name = find_key(body, "userName");
     if (!user_name || !user_name->is_string() || user_name->get<std::string>().empty())
         return Invalid{"invalidValue", "userName is required and must be a non-empty string"};
-    bool active = true;
+    bool active = !user.is_blocked;  // absent or null keeps the stored state (new users: active)
     if (const json* a = find_key(body, "active"); a && !a->is_null()) {
         const auto parsed = read_bool(*a);
         if (!parsed) return Invalid{"invalidValue", "active must be a boolean"};
@@ -108,18 +143,29 @@ std::optional<Invalid> read_user(const json& body, UserRecord& user) {
     }
     if (const json* e = find_key(body, "externalId"); e && !e->is_string() && !e->is_null())
         return Invalid{"invalidValue", "externalId must be a string"};
+    if (auto invalid = check_user_limits(body)) return invalid;
+    if (!user_name_key(user_name->get<std::string>()))
+        return Invalid{"invalidValue",
+                       "userName has characters a userName cannot have (control, zero-width or "
+                       "other invisible characters)"};
     json attributes = json::object();
     for (auto it = body.begin(); it != body.end(); ++it)
         if (!is_server_owned(it.key()) && !iequals(it.key(), "active"))
             attributes[it.key()] = it.value();
     attributes["active"] = active;
+    std::string document = attributes.dump();
+    if (document.size() > kMaxUserDocument)
+        return Invalid{"invalidValue", "the user's attributes are over " +
+                                           std::to_string(kMaxUserDocument) + " bytes"};
+    const std::string name = display_name(body, user_name->get<std::string>());
+    if (name.size() > kMaxNameBytes) return too_long("the display name");
     user.user_name = user_name->get<std::string>();
     const std::string email = primary_email(body);
     user.email = email.empty() ? user.user_name : email;
-    user.name = display_name(body, user.user_name);
+    user.name = name;
     user.external_id = string_at(body, "externalId");
     user.is_blocked = !active;
-    user.scim = attributes.dump();
+    user.scim = std::move(document);
     return std::nullopt;
 }
 
@@ -145,7 +191,9 @@ std::optional<Invalid> read_group(const json& body, GroupInput& out) {
     out.display_name = string_at(body, "displayName");
     if (out.display_name.empty())
         return Invalid{"invalidValue", "displayName is required and must be a non-empty string"};
+    if (out.display_name.size() > kMaxNameBytes) return too_long("displayName");
     out.external_id = string_at(body, "externalId");
+    if (out.external_id.size() > kMaxNameBytes) return too_long("externalId");
     out.member_ids.clear();
     if (const json* members = find_key(body, "members"); members && !members->is_null()) {
         if (!members->is_array()) return Invalid{"invalidValue", "members must be an array"};

@@ -15,6 +15,11 @@ inline constexpr const char* kGroupSchema = "urn:ietf:params:scim:schemas:core:2
 inline constexpr const char* kListSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 inline constexpr const char* kErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
 inline constexpr int kMaxJsonDepth = 16;
+// Bounds on what one user or group may hold (answered 400 invalidValue), in UTF-8 bytes.
+inline constexpr std::size_t kMaxNameBytes = 256;       // userName, displayName, externalId
+inline constexpr std::size_t kMaxEmailBytes = 320;      // one email value
+inline constexpr std::size_t kMaxEmails = 16;           // entries in emails
+inline constexpr std::size_t kMaxUserDocument = 16384;  // a user's stored SCIM attributes
 
 struct Invalid {
     std::string scim_type;
@@ -44,5 +49,8 @@ nlohmann::json list_body(const nlohmann::json& resources, std::int64_t total,
 std::optional<bool> read_bool(const nlohmann::json& value);
 // False when `value` nests deeper than `max_depth` (hostile bodies must not exhaust the stack).
 bool depth_ok(const nlohmann::json& value, int max_depth);
+// False when some object in `value` has two keys that differ only in case: SCIM attribute
+// names are case-insensitive, so `userName` and `USERNAME` would be one attribute twice.
+bool keys_distinct_ignoring_case(const nlohmann::json& value);
 
 }  // namespace openzro::scim

@@ -2,11 +2,13 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <ctime>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "server/crypto.h"
+#include "server/user_name_key.h"
 
 namespace openzro {
 namespace {
@@ -91,9 +93,9 @@ std::string lower(std::string text) {
     return text;
 }
 
-// SCIM userName is unique case-insensitively; management-made users have no key.
+// SCIM userName is unique by its Unicode key; management-made users have no key.
 std::string user_name_key(const UserRecord& u) {
-    return lower(u.user_name);
+    return openzro::user_name_key(u.user_name).value_or(lower(u.user_name));
 }
 
 std::string mask_token(const std::string& token) {
@@ -123,6 +125,13 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string& err
     ::mkdir(data_dir.c_str(), 0700);
     auto db = Db::open(data_dir + "/openzro.db", error);
     if (!db) return nullptr;
+    std::string notes;
+    const bool rekeyed = rekey_user_names(*db, notes);
+    std::fputs(notes.c_str(), stderr);
+    if (!rekeyed) {
+        error = "could not recompute the SCIM userName keys: " + db->last_error();
+        return nullptr;
+    }
     return std::unique_ptr<Store>(new Store(std::move(db)));
 }
 
@@ -344,7 +353,8 @@ std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
                              : column_key == "externalid" ? &by_external
                                                           : &by_id;
     auto s = db_->prepare(sql->c_str());
-    s.bind(1, integration_id).bind(2, column_key == "username" ? lower(value) : value);
+    s.bind(1, integration_id)
+        .bind(2, column_key == "username" ? openzro::user_name_key(value).value_or("") : value);
     std::vector<UserRecord> out;
     while (s.step()) out.push_back(read_user(s));
     return out;
@@ -353,6 +363,25 @@ std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
 constexpr const char* kGroupColumns =
     "id, name, issued, imported, COALESCE(integration_id, 0), COALESCE(external_id, ''), "
     "created_at, updated_at";
+
+std::optional<UserRecord> Store::orphaned_scim_user(const std::string& key) {
+    static const std::string sql = std::string("SELECT ") + kUserColumns +
+                                   " FROM users WHERE user_name_key = ? AND integration_id IS NULL "
+                                   "AND issued = 'integration'";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return read_user(s);
+}
+
+bool Store::adopt_user(const std::string& user_id, std::int64_t integration_id) {
+    return db_->prepare(
+                  "UPDATE users SET integration_id = ? WHERE id = ? AND integration_id IS NULL")
+               .bind(1, integration_id)
+               .bind(2, user_id)
+               .run() &&
+           db_->changes() == 1;
+}
 
 std::vector<GroupRecord> Store::scim_groups(std::int64_t integration_id) {
     static const std::string sql = std::string("SELECT ") + kGroupColumns +

@@ -110,6 +110,9 @@ class Store {
     std::vector<UserRecord> scim_users_by(std::int64_t integration_id,
                                           const std::string& column_key, const std::string& value);
     std::vector<GroupRecord> scim_groups(std::int64_t integration_id);
+    // A SCIM user whose integration was deleted, by userName key; a new integration adopts it.
+    std::optional<UserRecord> orphaned_scim_user(const std::string& user_name_key);
+    bool adopt_user(const std::string& user_id, std::int64_t integration_id);
     std::vector<GroupRecord> user_scim_groups(const std::string& user_id);
 
     // [SECTION] Groups
