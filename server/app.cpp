@@ -21,11 +21,20 @@ Response plain(int status, const std::string& text) {
     return r;
 }
 
+const Clock& clock_of(const AppOptions& options) {
+    return options.clock ? *options.clock : SystemClock::instance();
+}
+
 }  // namespace
 
 App::App(Store& store, AppOptions options)
     : options_(std::move(options)),
-      auth_(store),
+      auth_(store, clock_of(options_)),
+      issuers_(options_.outbound
+                   ? std::make_unique<OidcIssuers>(*options_.outbound, clock_of(options_))
+                   : nullptr),
+      provider_sign_in_({store, auth_, issuers_.get(), options_.outbound, clock_of(options_),
+                         options_.public_url}),
       management_(store),
       scim_(store, options_.public_url + kScimPrefix),
       static_files_(options_.web_root) {}
@@ -58,6 +67,7 @@ Response App::route(const Request& request) {
         return r;
     }
     if (request.path == "/auth/one-time") return sign_in(request);
+    if (auto answer = provider_sign_in_.handle(request)) return std::move(*answer);
     if (request.path == kScimPrefix || starts_with(request.path, std::string(kScimPrefix) + "/"))
         return scim(request);
     if (request.path == "/api" || starts_with(request.path, "/api/")) return management(request);
@@ -81,9 +91,7 @@ Response App::sign_in(const Request& request) {
     r.status = 302;
     r.set_header("Location", "/");
     const bool https = starts_with(options_.public_url, "https://");
-    r.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + *session +
-                                   "; Path=/; HttpOnly; SameSite=Strict; Max-Age=43200" +
-                                   (https ? "; Secure" : ""));
+    r.set_header("Set-Cookie", session_cookie(*session, https));
     r.set_header("Cache-Control", "no-store");
     return r;
 }

@@ -1,6 +1,7 @@
 // Routes one request to sign-in, the management API, SCIM or the static app, and adds what
 // every answer carries (X-Request-Id, CORS for configured origins).
 #pragma once
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -8,8 +9,10 @@
 #include "server/clock.h"
 #include "server/http_types.h"
 #include "server/management_api.h"
+#include "server/oidc_issuer.h"
 #include "server/outbound_http.h"
 #include "server/scim_api.h"
+#include "server/sign_in.h"
 #include "server/static_files.h"
 #include "server/store.h"
 
@@ -30,6 +33,7 @@ class App {
     App(Store& store, AppOptions options);
     Response handle(const Request& request);
     AuthGate& auth() { return auth_; }
+    const SignIn& provider_sign_in() const { return provider_sign_in_; }
 
   private:
     Response route(const Request& request);
@@ -42,6 +46,8 @@ class App {
 
     AppOptions options_;
     AuthGate auth_;
+    std::unique_ptr<OidcIssuers> issuers_;  // null without outbound calls
+    SignIn provider_sign_in_;               // /auth/*: providers, OIDC flow, sign-out
     ManagementApi management_;
     scim::ScimApi scim_;
     StaticFiles static_files_;

@@ -8,7 +8,6 @@ namespace openzro {
 namespace {
 
 constexpr auto kCodeLifetime = std::chrono::minutes(10);
-constexpr auto kSessionLifetime = std::chrono::hours(12);
 constexpr auto kFailureMemory = std::chrono::minutes(5);
 constexpr int kFreeFailures = 5;
 constexpr int kMaxDelayMs = 5000;
@@ -21,6 +20,17 @@ void drop_expired(Map& map, AuthGate::Clock::time_point now) {
 }
 
 }  // namespace
+
+std::string session_cookie(const std::string& token, bool https) {
+    return std::string(kSessionCookie) + "=" + token +
+           "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" + std::to_string(Sessions::kLifetimeS) +
+           (https ? "; Secure" : "");
+}
+
+std::string cleared_session_cookie(bool https) {
+    return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0" +
+           (https ? "; Secure" : "");
+}
 
 std::string cookie_value(const std::string& header, const std::string& name) {
     std::size_t pos = 0;
@@ -62,9 +72,8 @@ std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code
     if (it == codes_.end()) return std::nullopt;
     const std::string user_id = it->second.user_id;
     codes_.erase(it);  // single use
-    drop_expired(sessions_, now);
-    std::string session = crypto::random_token("", 43);
-    sessions_[crypto::sha256_hex(session)] = {user_id, now + kSessionLifetime};
+    std::string session = sessions_.create(user_id);
+    if (session.empty()) return std::nullopt;
     return session;
 }
 
@@ -78,13 +87,11 @@ ApiCaller AuthGate::authenticate_api(const Request& request) {
         return {401, "JWT authentication is not configured on this server", {}};
     const std::string session = cookie_value(request.header("cookie"), kSessionCookie);
     if (session.empty()) return {401, "authentication required", {}};
-    const auto now = Clock::now();
-    auto it = sessions_.find(crypto::sha256_hex(session));
-    if (it == sessions_.end() || it->second.expires <= now)
-        return {401, "session expired: sign in again", {}};
+    auto user_id = sessions_.user_for(session);
+    if (!user_id) return {401, "session expired: sign in again", {}};
     // A cookie rides along on cross-site requests; this header cannot be set by a plain form.
     if (request.header(kCsrfHeader) != "1") return {403, "missing X-OpenZro-Request header", {}};
-    return {0, {}, it->second.user_id};
+    return {0, {}, std::move(*user_id)};
 }
 
 std::optional<IntegrationRecord> AuthGate::authenticate_scim(const Request& request) {

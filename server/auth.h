@@ -8,7 +8,9 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/clock.h"
 #include "server/http_types.h"
+#include "server/sessions.h"
 #include "server/store.h"
 
 namespace openzro {
@@ -33,7 +35,8 @@ struct ApiCaller {
 class AuthGate {
   public:
     using Clock = std::chrono::steady_clock;
-    explicit AuthGate(Store& store) : store_(store) {}
+    explicit AuthGate(Store& store, const openzro::Clock& clock = SystemClock::instance())
+        : store_(store), sessions_(store.db(), clock) {}
 
     // A single-use sign-in code, valid for ten minutes.
     std::string issue_sign_in_code();
@@ -41,6 +44,8 @@ class AuthGate {
     std::optional<std::string> redeem_sign_in_code(const std::string& code);
 
     ApiCaller authenticate_api(const Request& request);
+    // Browser sessions (the `openzro_session` cookie), in SQLite.
+    Sessions& sessions() { return sessions_; }
     std::optional<IntegrationRecord> authenticate_scim(const Request& request);
 
     // Records a failed attempt from `remote`; returns how long to hold the answer back (ms).
@@ -57,10 +62,15 @@ class AuthGate {
     };
 
     Store& store_;
-    std::unordered_map<std::string, Expiring> codes_;     // by SHA-256 of the code
-    std::unordered_map<std::string, Expiring> sessions_;  // by SHA-256 of the cookie value
+    std::unordered_map<std::string, Expiring> codes_;  // by SHA-256 of the code
+    Sessions sessions_;
     std::unordered_map<std::string, Failures> failures_;  // by remote address
 };
+
+// Set-Cookie values for the session cookie: HttpOnly, SameSite=Lax (the provider's redirect
+// back to the callback is a cross-site navigation), Secure when the server is behind https.
+std::string session_cookie(const std::string& token, bool https);
+std::string cleared_session_cookie(bool https);
 
 // The value of `name` in a Cookie header, or "".
 std::string cookie_value(const std::string& header, const std::string& name);

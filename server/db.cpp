@@ -81,6 +81,25 @@ CREATE TABLE sync_logs (
   message TEXT NOT NULL);
 CREATE INDEX sync_logs_integration ON sync_logs(integration_id, id);
 )sql",
+        // Sign-in through identity providers (issue 13): lasting sessions (only their hash),
+        // user approval, the provider's email domain and the account's settings.
+        R"sql(
+ALTER TABLE users ADD COLUMN pending_approval INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE users ADD COLUMN idp_id TEXT;
+ALTER TABLE identity_providers ADD COLUMN email_domain TEXT NOT NULL DEFAULT '';
+CREATE TABLE sessions (
+  hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  expires_at INTEGER NOT NULL,
+  created_at TEXT NOT NULL);
+CREATE INDEX sessions_user ON sessions(user_id);
+CREATE TRIGGER users_end_sessions AFTER UPDATE OF role, is_blocked, pending_approval ON users
+  WHEN NEW.role IS NOT OLD.role OR (NEW.is_blocked AND NOT OLD.is_blocked)
+    OR (NEW.pending_approval AND NOT OLD.pending_approval)
+  BEGIN DELETE FROM sessions WHERE user_id = NEW.id; END;
+INSERT OR IGNORE INTO meta (key, value) VALUES ('account_id', lower(hex(randomblob(10))));
+INSERT OR IGNORE INTO meta (key, value) VALUES ('user_approval_required', 'false');
+)sql",
     };
     return steps;
 }

@@ -31,7 +31,7 @@ std::vector<std::string> split_json(const std::string& text) {
 constexpr const char* kUserColumns =
     "id, email, name, role, is_service_user, is_blocked, issued, last_login, "
     "COALESCE(integration_id, 0), COALESCE(external_id, ''), scim, created_at, updated_at, "
-    "COALESCE(user_name_key, '')";
+    "COALESCE(user_name_key, ''), pending_approval, COALESCE(idp_id, '')";
 
 UserRecord read_user(const Stmt& s) {
     UserRecord u;
@@ -49,6 +49,8 @@ UserRecord read_user(const Stmt& s) {
     u.created_at = s.text(11);
     u.updated_at = s.text(12);
     u.user_name = s.text(13);
+    u.pending_approval = s.integer(14) != 0;
+    u.idp_id = s.text(15);
     return u;
 }
 
@@ -479,24 +481,72 @@ bool Store::clear_members(const std::string& group_id) {
     return db_->prepare("DELETE FROM memberships WHERE group_id = ?").bind(1, group_id).run();
 }
 
+// [SECTION] Sign-in through identity providers
+std::optional<UserRecord> Store::user_by_email(const std::string& email) {
+    static const std::string sql = std::string("SELECT ") + kUserColumns +
+                                   " FROM users WHERE is_service_user = 0 AND (lower(email) = ? "
+                                   "OR user_name_key = ?) ORDER BY seq LIMIT 1";
+    const std::string key = lower(email);
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, key).bind(2, key);
+    if (!s.step()) return std::nullopt;
+    return read_user(s);
+}
+
+bool Store::record_sign_in(const std::string& user_id, const std::string& idp_id) {
+    return db_->prepare("UPDATE users SET idp_id = ?, last_login = ? WHERE id = ?")
+               .bind(1, idp_id)
+               .bind(2, utc_now())
+               .bind(3, user_id)
+               .run() &&
+           db_->changes() == 1;
+}
+
+bool Store::set_pending_approval(const std::string& user_id, bool pending) {
+    return db_->prepare("UPDATE users SET pending_approval = ?, updated_at = ? WHERE id = ?")
+               .bind(1, std::int64_t{pending})
+               .bind(2, utc_now())
+               .bind(3, user_id)
+               .run() &&
+           db_->changes() == 1;
+}
+
+std::string Store::account_id() {
+    auto s = db_->prepare("SELECT value FROM meta WHERE key = 'account_id'");
+    return s.step() ? s.text(0) : std::string();
+}
+
+bool Store::user_approval_required() {
+    auto s = db_->prepare("SELECT value FROM meta WHERE key = 'user_approval_required'");
+    return s.step() && s.text(0) == "true";
+}
+
+bool Store::set_user_approval_required(bool required) {
+    return db_->prepare("UPDATE meta SET value = ? WHERE key = 'user_approval_required'")
+        .bind(1, required ? "true" : "false")
+        .run();
+}
+
 // [SECTION] Identity providers
 std::vector<IdentityProviderRecord> Store::identity_providers() {
     auto s = db_->prepare(
-        "SELECT id, type, name, issuer, client_id, client_secret FROM identity_providers ORDER BY "
-        "created_at, id");
+        "SELECT id, type, name, issuer, client_id, client_secret, email_domain FROM "
+        "identity_providers ORDER BY created_at, id");
     std::vector<IdentityProviderRecord> out;
     while (s.step())
-        out.push_back({s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+        out.push_back(
+            {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
     return out;
 }
 
 std::optional<IdentityProviderRecord> Store::identity_provider(const std::string& id) {
     auto s = db_->prepare(
-        "SELECT id, type, name, issuer, client_id, client_secret FROM identity_providers WHERE id "
-        "= ?");
+        "SELECT id, type, name, issuer, client_id, client_secret, email_domain FROM "
+        "identity_providers WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return IdentityProviderRecord{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)};
+    return IdentityProviderRecord{s.text(0), s.text(1), s.text(2), s.text(3),
+                                  s.text(4), s.text(5), s.text(6)};
 }
 
 bool Store::save_identity_provider(IdentityProviderRecord& idp) {
@@ -505,7 +555,7 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
         return db_
             ->prepare(
                 "INSERT INTO identity_providers (id, type, name, issuer, client_id, client_secret, "
-                "created_at) VALUES (?,?,?,?,?,?,?)")
+                "created_at, email_domain) VALUES (?,?,?,?,?,?,?,?)")
             .bind(1, idp.id)
             .bind(2, idp.type)
             .bind(3, idp.name)
@@ -513,17 +563,19 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
             .bind(5, idp.client_id)
             .bind(6, idp.client_secret)
             .bind(7, utc_now())
+            .bind(8, idp.email_domain)
             .run();
     }
     return db_->prepare(
                   "UPDATE identity_providers SET type = ?, name = ?, issuer = ?, client_id = ?, "
-                  "client_secret = ? WHERE id = ?")
+                  "client_secret = ?, email_domain = ? WHERE id = ?")
                .bind(1, idp.type)
                .bind(2, idp.name)
                .bind(3, idp.issuer)
                .bind(4, idp.client_id)
                .bind(5, idp.client_secret)
-               .bind(6, idp.id)
+               .bind(6, idp.email_domain)
+               .bind(7, idp.id)
                .run() &&
            db_->changes() == 1;
 }

@@ -27,6 +27,8 @@ struct UserRecord {
     std::vector<std::string> auto_groups;
     std::string created_at;
     std::string updated_at;
+    bool pending_approval = false;  // joined by email domain; waits for an admin
+    std::string idp_id;             // the identity provider the user last signed in through
 };
 
 struct GroupRecord {
@@ -52,6 +54,7 @@ struct IdentityProviderRecord {
     std::string issuer;
     std::string client_id;
     std::string client_secret;
+    std::string email_domain;  // openZro extension: unknown users of this domain may join
 };
 
 struct IntegrationRecord {
@@ -125,6 +128,15 @@ class Store {
     bool add_member(const std::string& group_id, const std::string& user_id);
     bool remove_member(const std::string& group_id, const std::string& user_id);
     bool clear_members(const std::string& group_id);
+
+    // [SECTION] Sign-in through identity providers
+    // The person (not a service user) whose email or SCIM userName is `email`, any case.
+    std::optional<UserRecord> user_by_email(const std::string& email);
+    bool record_sign_in(const std::string& user_id, const std::string& idp_id);
+    bool set_pending_approval(const std::string& user_id, bool pending);
+    std::string account_id();
+    bool user_approval_required();
+    bool set_user_approval_required(bool required);
 
     // [SECTION] Identity providers
     std::vector<IdentityProviderRecord> identity_providers();
