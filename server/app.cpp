@@ -33,9 +33,10 @@ App::App(Store& store, AppOptions options)
       issuers_(options_.outbound
                    ? std::make_unique<OidcIssuers>(*options_.outbound, clock_of(options_))
                    : nullptr),
+      jwt_bearer_(store, issuers_.get(), options_.jwt),
       provider_sign_in_({store, auth_, issuers_.get(), options_.outbound, clock_of(options_),
                          options_.public_url}),
-      management_(store),
+      management_(store, issuers_.get()),
       scim_(store, options_.public_url + kScimPrefix),
       static_files_(options_.web_root) {}
 
@@ -111,13 +112,36 @@ Response App::scim(const Request& request) {
 }
 
 Response App::management(const Request& request) {
-    const ApiCaller caller = auth_.authenticate_api(request);
+    // A Bearer JWT needs the issuer's keys, which may have to be fetched: answer later.
+    if (auto token = credential(request.header("authorization"), "Bearer");
+        token && jwt_bearer_.configured()) {
+        Response pending;
+        pending.later = [this, request, token = std::move(*token)](Response::Answer answer) {
+            jwt_bearer_.authenticate(token, [this, request, answer](const ApiCaller& caller) {
+                answer(management_as(request, caller));
+            });
+        };
+        return pending;
+    }
+    return management_as(request, auth_.authenticate_api(request));
+}
+
+Response App::management_as(const Request& request, const ApiCaller& caller) {
     Response r;
     if (caller.status != 0) {
         r = api_error(caller.status, caller.message);
         if (caller.status == 401) r.delay_ms = auth_.note_failure(request.remote);
     } else {
         r = management_.handle(request, caller.user_id);
+    }
+    if (r.later) {  // the answer waits on an outbound call: it gets the header when it comes
+        r.later = [inner = std::move(r.later)](Response::Answer answer) {
+            inner([answer = std::move(answer)](Response final_response) {
+                final_response.set_header("Cache-Control", "no-store");
+                answer(std::move(final_response));
+            });
+        };
+        return r;
     }
     r.set_header("Cache-Control", "no-store");
     return r;

@@ -8,6 +8,7 @@
 #include "server/auth.h"
 #include "server/clock.h"
 #include "server/http_types.h"
+#include "server/jwt_bearer.h"
 #include "server/management_api.h"
 #include "server/oidc_issuer.h"
 #include "server/outbound_http.h"
@@ -42,11 +43,13 @@ class App {
     Response sign_in(const Request& request);
     Response scim(const Request& request);
     Response management(const Request& request);
+    Response management_as(const Request& request, const ApiCaller& caller);
     void apply_cors(const Request& request, Response& response) const;
 
     AppOptions options_;
     AuthGate auth_;
     std::unique_ptr<OidcIssuers> issuers_;  // null without outbound calls
+    JwtBearer jwt_bearer_;                  // Bearer JWTs of --jwt-issuer
     SignIn provider_sign_in_;               // /auth/*: providers, OIDC flow, sign-out
     ManagementApi management_;
     scim::ScimApi scim_;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "server/idp_check.h"
 #include "server/json_text.h"
 
 namespace openzro {
@@ -152,8 +153,12 @@ bool read_string(const json& body, const char* key, std::string& out) {
 class Call {
   public:
     Call(Store& store, const Request& request, UserRecord caller,
-         ManagementApi::ListingCache& cache)
-        : store_(store), request_(request), caller_(std::move(caller)), cache_(cache) {}
+         ManagementApi::ListingCache& cache, OidcIssuers* issuers)
+        : store_(store),
+          request_(request),
+          caller_(std::move(caller)),
+          cache_(cache),
+          issuers_(issuers) {}
 
     Response route(const std::vector<std::string>& s) {
         const std::string& m = request_.method;
@@ -179,6 +184,8 @@ class Call {
         } else if (n >= 2 && s[1] == "identity-providers") {
             if (n == 2 && m == "GET") return list_idps();
             if (n == 2 && m == "POST") return save_idp("");
+            if (n == 3 && s[2] == "test" && m == "POST")
+                return check_identity_provider(request_, issuers_);
             if (n == 3 && m == "GET") return get_idp(s[2]);
             if (n == 3 && m == "PUT") return save_idp(s[2]);
             if (n == 3 && m == "DELETE") return delete_idp(s[2]);
@@ -561,6 +568,7 @@ class Call {
     const Request& request_;
     UserRecord caller_;
     ManagementApi::ListingCache& cache_;
+    OidcIssuers* issuers_;  // POST /api/identity-providers/test; null: no outbound calls
 };
 
 }  // namespace
@@ -574,7 +582,8 @@ Response ManagementApi::handle(const Request& request, const std::string& caller
     if (!caller) return api_error(401, "unknown user");
     if (caller->is_blocked) return api_error(403, "user is blocked");
     if (caller->pending_approval) return api_error(403, "user is pending approval");
-    return Call(store_, request, std::move(*caller), listing_cache_).route(segments(request.path));
+    return Call(store_, request, std::move(*caller), listing_cache_, issuers_)
+        .route(segments(request.path));
 }
 
 }  // namespace openzro

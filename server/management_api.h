@@ -3,13 +3,16 @@
 #include <string>
 
 #include "server/http_types.h"
+#include "server/oidc_issuer.h"
 #include "server/store.h"
 
 namespace openzro {
 
 class ManagementApi {
   public:
-    explicit ManagementApi(Store& store) : store_(store) {}
+    // `issuers` (may be null) answers the identity provider check before saving.
+    explicit ManagementApi(Store& store, OidcIssuers* issuers = nullptr)
+        : store_(store), issuers_(issuers) {}
     // `request.path` starts with /api/; `caller_id` is the authenticated user.
     Response handle(const Request& request, const std::string& caller_id);
 
@@ -23,6 +26,7 @@ class ManagementApi {
   private:
     Store& store_;
     ListingCache listing_cache_;
+    OidcIssuers* issuers_;
 };
 
 // {"message": ..., "code": status} as application/json.

@@ -3,7 +3,8 @@
 // cached per issuer URL. A token signed with an unknown `kid` triggers one JWKS refresh, at
 // most once per `refresh_interval_s` per issuer, so key rotation is picked up quickly while a
 // stream of forged kids cannot make the server hammer the issuer.
-// All callbacks run on the server's thread, never inside the call that asked.
+// All callbacks run on the server's thread; one answered from the cache runs inside the call.
+// Requests for the same document while it is being fetched share one outbound request.
 #pragma once
 #include <cstdint>
 #include <functional>

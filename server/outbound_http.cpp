@@ -12,7 +12,7 @@ bool is_loopback_host(std::string_view host) {
     if (host == "::1" || iequals(host, "localhost")) return true;
     // 127.x.y.z: four decimal parts, the first 127.
     if (host.substr(0, 4) != "127.") return false;
-    int parts = 1;
+    int parts = 2;  // "127" and the one being read
     int digits = 0;
     for (const char c : host.substr(4)) {
         if (c == '.') {
@@ -30,7 +30,10 @@ bool is_loopback_host(std::string_view host) {
 
 std::string outbound_url_error(std::string_view url) {
     auto parsed = boost::urls::parse_absolute_uri(url);
-    if (!parsed || !parsed->has_authority() || parsed->host().empty())
+    // Boost.URL 1.81 ends the host of "http://127.0.0.1.evil.com/" after "127.0.0.1" and
+    // calls the rest a path; a path right after the authority must start with '/'.
+    if (!parsed || !parsed->has_authority() || parsed->host().empty() ||
+        (!parsed->encoded_path().empty() && parsed->encoded_path().front() != '/'))
         return "not an absolute http(s) URL";
     if (parsed->has_userinfo()) return "URLs with user information are not allowed";
     const auto scheme = to_lower(std::string(parsed->scheme()));
