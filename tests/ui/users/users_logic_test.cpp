@@ -237,6 +237,17 @@ TEST(UsersCsv, QuotesAndDefusesFormulas) {
               "\"line\nbreak\"||");
 }
 
+// A spreadsheet in a locale whose list separator is ';' (or a paste into one that splits on tabs)
+// would split such cells and run what follows as a formula.
+TEST(UsersCsv, QuotesCellsWithAnySeparator) {
+    std::string out;
+    for (const char* cell : {"Bob;=1+1", "tab\there", "cr\ronly", "a,b"}) {
+        csv_append_cell(out, cell);
+        out += '|';
+    }
+    EXPECT_EQ(out, "\"Bob;=1+1\"|\"tab\there\"|\"cr\ronly\"|\"a,b\"|");
+}
+
 TEST(UsersCsv, ExportsTheViewInOrderWithGroupNames) {
     UsersIndex x = standard_index();
     UsersQuery q;
@@ -245,10 +256,11 @@ TEST(UsersCsv, ExportsTheViewInOrderWithGroupNames) {
     q.descending = true;
     index_apply(x, q);
     const std::string csv = users_csv(x);
-    EXPECT_EQ(csv,
-              "\xEF\xBB\xBFName,Email,Role,Status,Groups,Source,Last login,ID\r\n"
-              "Pat Pending,pat@example.com,Auditor,Pending approval,Engineering; Sales; "
-              "Operations,Okta,Never,u-pat\r\n"
-              "Jane Doe,jane@example.com,User,Active,Engineering; Sales,Okta,2026-11-28T05:00:00Z,"
-              "u-jane\r\n");
+    EXPECT_EQ(
+        csv,
+        "\xEF\xBB\xBFName,Email,Role,Status,Groups,Source,Last login,ID\r\n"
+        "Pat Pending,pat@example.com,Auditor,Pending approval,\"Engineering; Sales; "
+        "Operations\",Okta,Never,u-pat\r\n"
+        "Jane Doe,jane@example.com,User,Active,\"Engineering; Sales\",Okta,2026-11-28T05:00:00Z,"
+        "u-jane\r\n");
 }

@@ -141,13 +141,14 @@ TEST(UsersPage, ExportsTheFilteredViewAsCsv) {
     const ui::Download& d = h->downloads.back();
     EXPECT_EQ(d.filename, "openzro-users.csv");
     EXPECT_EQ(d.mime_type, "text/csv;charset=utf-8");
-    EXPECT_EQ(d.content,
-              "\xEF\xBB\xBFName,Email,Role,Status,Groups,Source,Last login,ID\r\n"
-              "Pat Pending,pat@example.com,Auditor,Pending approval,Engineering; Sales; "
-              "Operations,Okta,Never,u-pat\r\n"
-              "Jane Doe,jane@example.com,User,Active,Engineering; Sales,Okta,2026-11-28T05:00:00Z,"
-              "u-jane\r\n"
-              "Bob Blocked,bob@example.com,User,Blocked,Sales,openZro,Never,u-bob\r\n");
+    EXPECT_EQ(
+        d.content,
+        "\xEF\xBB\xBFName,Email,Role,Status,Groups,Source,Last login,ID\r\n"
+        "Pat Pending,pat@example.com,Auditor,Pending approval,\"Engineering; Sales; "
+        "Operations\",Okta,Never,u-pat\r\n"
+        "Jane Doe,jane@example.com,User,Active,\"Engineering; Sales\",Okta,2026-11-28T05:00:00Z,"
+        "u-jane\r\n"
+        "Bob Blocked,bob@example.com,User,Blocked,Sales,openZro,Never,u-bob\r\n");
 }
 
 TEST(UsersPage, EmptyAccountPointsToConnectOkta) {

@@ -6,7 +6,8 @@ void csv_append_cell(std::string& out, std::string_view cell) {
     // A spreadsheet runs "=cmd|..." and friends: make such cells plain text (OWASP CSV injection).
     const bool formula = !cell.empty() && (cell[0] == '=' || cell[0] == '+' || cell[0] == '-' ||
                                            cell[0] == '@' || cell[0] == '\t' || cell[0] == '\r');
-    const bool quote = formula || cell.find_first_of(",\"\r\n") != std::string_view::npos;
+    // ';' and tab separate cells in some spreadsheet locales and pastes: quote them as well.
+    const bool quote = formula || cell.find_first_of(",;\t\"\r\n") != std::string_view::npos;
     if (quote) out += '"';
     if (formula) out += '\'';
     for (char c : cell) {

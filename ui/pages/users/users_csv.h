@@ -8,7 +8,7 @@
 
 namespace ui {
 
-// One CSV cell: formula-safe, quoted when it holds a comma, quote or line break.
+// One CSV cell: formula-safe, quoted when it holds a comma, semicolon, tab, quote or line break.
 void csv_append_cell(std::string& out, std::string_view cell);
 // Header plus one line per row of index.view, CRLF line ends, UTF-8 with a BOM for spreadsheets.
 std::string users_csv(const UsersIndex& index);
