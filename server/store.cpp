@@ -9,6 +9,7 @@
 
 #include "server/crypto.h"
 #include "server/user_name_key.h"
+#include "server/user_name_rekey.h"
 
 namespace openzro {
 namespace {

@@ -7,17 +7,10 @@
 #include <string>
 #include <string_view>
 
-#include "server/db.h"
-
 namespace openzro {
 
 // The key of `user_name`, or nullopt when it is not valid UTF-8 or holds a character a
 // userName must not have (Cc, Cf, Cs, Co, Cn, Zl, Zp, default-ignorable code points).
 std::optional<std::string> user_name_key(std::string_view user_name);
-
-// Recomputes every stored users.user_name_key with user_name_key() once (databases written
-// before it held ASCII-lowercased names). Rows whose new key is already taken, or whose name
-// is no longer allowed, keep no key and are reported in `notes`. False on a database error.
-bool rekey_user_names(Db& db, std::string& notes);
 
 }  // namespace openzro
