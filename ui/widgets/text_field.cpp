@@ -59,6 +59,7 @@ bool text_field(const char* label, std::string& value, const TextFieldOptions& o
         ImGui::PushStyleColor(ImGuiCol_Text, has_error ? colors().danger : colors().text_muted);
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width);
         ImGui::TextUnformatted(has_error ? o.error : o.help);
+        registry_add_text(Role::Text, has_error ? o.error : o.help);  // read out with the field
         ImGui::PopTextWrapPos();
         ImGui::PopStyleColor();
         ImGui::PopFont();

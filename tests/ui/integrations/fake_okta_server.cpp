@@ -29,7 +29,7 @@ std::string masked(const std::string& token) {
 openzro::UserPermissions permissions(bool write) {
     openzro::UserPermissions p;
     p.is_restricted = !write;
-    for (const char* m : {"integrations", "identity_providers", "users", "groups"})
+    for (const char* m : {"integrations", "identity_providers", "users", "groups", "accounts"})
         p.modules[m] = {{"read", true}, {"create", write}, {"update", write}, {"delete", write}};
     return p;
 }
@@ -64,7 +64,13 @@ openzro::CurrentUser auditor_user() {
     return u;
 }
 
-FakeOktaServer::FakeOktaServer() : me(owner_user()) {}
+FakeOktaServer::FakeOktaServer() : me(owner_user()) {
+    openzro::IdentityProviderTestResult acme;
+    acme.ok = true;
+    acme.issuer = "https://acme.okta.com";
+    acme.authorization_endpoint = "https://acme.okta.com/oauth2/v1/authorize";
+    issuers[acme.issuer] = acme;
+}
 
 openzro::FakeHttpClient::Responder FakeOktaServer::responder() {
     return [this](const openzro::HttpRequest& r) { return handle(r); };
@@ -114,7 +120,8 @@ void FakeOktaServer::okta_pushes(int user_count, int group_count) {
 openzro::OktaScimIntegration& FakeOktaServer::add_setup(std::int64_t id, bool enabled,
                                                         const std::string& token) {
     if (providers.empty())
-        providers.push_back({"idp-1", "okta", "Okta (acme.com)", "https://acme.okta.com", "0oa1"});
+        providers.push_back(
+            {"idp-1", "okta", "Okta (acme.com)", "https://acme.okta.com", "0oa1", "acme.com"});
     openzro::OktaScimIntegration i;
     i.id = id;
     i.enabled = enabled;
@@ -157,12 +164,41 @@ openzro::HttpResponse FakeOktaServer::route(const Call& c) {
     if (c.method == "GET" && c.path == "/users/current") return json(200, write_json(me));
     if (c.method == "GET" && c.path == "/users") return json(200, write_json(users));
     if (c.method == "GET" && c.path == "/groups") return json(200, write_json(groups));
+    if (c.method == "GET" && c.path == "/auth/config")
+        return json(200, R"({"public_url":"https://vpn.acme.com",
+            "redirect_uri":"https://vpn.acme.com/auth/oidc/callback",
+            "post_logout_redirect_uri":"https://vpn.acme.com/"})");
+    if (c.path == "/accounts" || c.path == "/accounts/acc-1") {
+        if (c.method == "PUT") {
+            AccountRequest req;
+            if (read_json(c.body, req) || !req.settings.extra) return error(400, "bad request");
+            user_approval_required = req.settings.extra->user_approval_required;
+        }
+        Account a;
+        a.id = "acc-1";
+        a.settings.extra.emplace().user_approval_required = user_approval_required;
+        return json(200, c.method == "PUT" ? write_json(a) : write_json(std::vector<Account>{a}));
+    }
+    if (c.method == "POST" && c.path == "/identity-providers/test") {
+        IdentityProviderTestRequest req;
+        if (read_json(c.body, req)) return error(400, "bad request");
+        if (auto it = issuers.find(req.issuer); it != issuers.end())
+            return json(200, write_json(it->second));
+        IdentityProviderTestResult r;
+        r.reason = "unreachable";
+        r.message = "Nothing answers at " + req.issuer + ": check the domain";
+        return json(200, write_json(r));
+    }
     if (c.path == "/identity-providers") {
         if (c.method == "GET") return json(200, write_json(providers));
         IdentityProviderRequest req;
         if (read_json(c.body, req)) return error(400, "bad request");
-        IdentityProvider p{"idp-" + std::to_string(next_idp_++), req.type, req.name, req.issuer,
-                           req.client_id};
+        IdentityProvider p{"idp-" + std::to_string(next_idp_++),
+                           req.type,
+                           req.name,
+                           req.issuer,
+                           req.client_id,
+                           req.email_domain};
         providers.push_back(p);
         return json(200, write_json(p));
     }
@@ -172,7 +208,7 @@ openzro::HttpResponse FakeOktaServer::route(const Call& c) {
         if (read_json(c.body, req)) return error(400, "bad request");
         for (auto& p : providers)
             if (p.id == id) {
-                p = {id, req.type, req.name, req.issuer, req.client_id};
+                p = {id, req.type, req.name, req.issuer, req.client_id, req.email_domain};
                 return json(200, write_json(p));
             }
         return error(404, "not found");

@@ -50,6 +50,9 @@ class FakeOktaServer {
     std::map<std::int64_t, std::vector<openzro::IdpIntegrationSyncLog>> logs;
     std::vector<openzro::User> users;
     std::vector<openzro::Group> groups;
+    // POST /identity-providers/test answers by issuer; others are unreachable.
+    std::map<std::string, openzro::IdentityProviderTestResult> issuers;
+    bool user_approval_required = false;  // GET/PUT /accounts
     std::vector<Call> calls;
 
   private:

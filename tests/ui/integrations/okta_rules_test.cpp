@@ -13,6 +13,24 @@ TEST(OktaForm, AcceptsADomainAndDerivesTheHttpsIssuer) {
     EXPECT_EQ(r.issuer, "https://acme.okta.com");
     EXPECT_EQ(r.client_id, "0oa123");
     EXPECT_EQ(r.client_secret, "secret");
+    EXPECT_EQ(r.email_domain, "acme.com");
+}
+
+// Tests and demos run okta-sim over plain http on this machine; nowhere else is http accepted.
+TEST(OktaForm, PlainHttpOnlyForLoopbackIssuers) {
+    ui::OktaSsoForm f{"0oa123", "secret", "http://127.0.0.1:4000/", "acme.com"};
+    EXPECT_FALSE(ui::okta_sso_validate(f).any());
+    EXPECT_EQ(ui::okta_sso_request(f).issuer, "http://127.0.0.1:4000");
+    for (const char* ok : {"localhost:8443", "http://localhost", "127.1.2.3:9", "http://[::1]:80"})
+        EXPECT_EQ(ui::okta_issuer(ok).rfind("http://", 0), 0u) << ok;
+    EXPECT_EQ(ui::okta_domain_of_issuer("http://127.0.0.1:4000"), "http://127.0.0.1:4000");
+    for (const char* bad : {"http://10.0.0.1:4000", "http://127.0.0.1.evil.com",
+                            "http://localhost.evil.com", "http://127.0.0.1:", "http://127.0.0:80",
+                            "http://127.0.0.1:80/path", "http://127.0.0.1:99999x"}) {
+        f.okta_domain = bad;
+        EXPECT_FALSE(ui::okta_sso_validate(f).okta_domain.empty()) << bad;
+        EXPECT_NE(ui::okta_issuer(bad).rfind("http://", 0), 0u) << bad;
+    }
 }
 
 TEST(OktaForm, SaysWhatIsWrongWithEachField) {

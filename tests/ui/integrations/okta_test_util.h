@@ -13,7 +13,7 @@ namespace testing_okta {
 inline std::unique_ptr<harness::Harness> open_app(FakeOktaServer& server,
                                                   const std::string& route = "#/integrations") {
     auto h = std::make_unique<harness::Harness>(harness::HarnessConfig{
-        1280, 1000, 1.0f, route, "https://vpn.acme.com", server.responder()});
+        1280, 1200, 1.0f, route, "https://vpn.acme.com", server.responder()});
     h->frame(3);
     return h;
 }

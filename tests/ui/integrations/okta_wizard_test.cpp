@@ -224,12 +224,13 @@ TEST(OktaWizard, EnterContinuesAndTheKeyboardReachesEveryControl) {
     EXPECT_EQ(query(h, "step"), "3");
     // Tab walks through the fields and the buttons of the dialog, and only those.
     std::vector<std::string> focused;
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < 12; ++i) {
         h.press(ImGuiKey_Tab);
         for (const ui::Item& item : h.app.registry.items)
             if (item.state & ui::ItemState_Focused) focused.push_back(item.label);
     }
-    for (const char* label : {"Client ID", "Client secret", "Show Client secret",
+    for (const char* label : {"Copy Sign-in redirect URI", "Copy Sign-out redirect URI",
+                              "Client ID", "Client secret", "Show Client secret",
                               "Okta account domain", "Primary email domain", "Back", "Close setup"})
         EXPECT_NE(std::find(focused.begin(), focused.end(), label), focused.end()) << label;
     EXPECT_EQ(std::find(focused.begin(), focused.end(), "Users"), focused.end());

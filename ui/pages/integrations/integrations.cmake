@@ -2,9 +2,11 @@
 # (ui/pages/integrations/), added to openzro_ui.
 target_sources(openzro_ui PRIVATE
   "${CMAKE_CURRENT_LIST_DIR}/../integrations_page.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/issuer_check.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/logos.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_card.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_config.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/okta_config_sso.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_data.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_form.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_wizard.cpp"

@@ -1,6 +1,6 @@
-// The Okta configuration dialog (the card's gear): Settings (token, regenerate), Group sync and
-// User sync ("starts with" prefixes), Sync log, Danger zone. Save is enabled only when
-// something changed, and a failed save keeps the edits.
+// The Okta configuration dialog (the card's gear): Settings (token, regenerate), Single sign-on
+// (okta_config_sso.cpp), Group sync and User sync ("starts with" prefixes), Sync log, Danger zone.
+// Save is enabled only when something changed, and a failed save keeps the edits.
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -358,10 +358,10 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - px(32));
     bool close = icon_button("close", OZ_ICON_CLOSE, "Close configuration");
     ImGui::Dummy(ImVec2(0, px(4)));
-    static const char* const kTabs[] = {"Settings", "Group sync", "User sync", "Sync log",
-                                        "Danger zone"};
+    static const char* const kTabs[] = {"Settings",  "Single sign-on", "Group sync",
+                                        "User sync", "Sync log",       "Danger zone"};
     int tab = static_cast<int>(c.tab);
-    const bool tab_changed = tabs("config-tabs", kTabs, 5, tab);
+    const bool tab_changed = tabs("config-tabs", kTabs, 6, tab);
     if (tab_changed) {
         c.tab = static_cast<OktaConfigTab>(tab);
         if (c.tab == OktaConfigTab::SyncLog) load_logs(d);
@@ -380,6 +380,9 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
     switch (c.tab) {
         case OktaConfigTab::Settings:
             settings_tab(d);
+            break;
+        case OktaConfigTab::SingleSignOn:
+            okta_config_sso_tab(state, context);
             break;
         case OktaConfigTab::GroupSync:
             prefix_tab(c.group_prefixes, kGroupPrefixes);
@@ -422,6 +425,7 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
     }
     if (!c.open) {
         c.new_token.clear();  // shown once: gone with the dialog
+        c.new_secret.clear();
         ImGui::CloseCurrentPopup();
     }
     context.actions.wake_after = earliest_wake(

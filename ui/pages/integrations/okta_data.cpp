@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/sign_in_page.h"
 
 namespace ui {
 
@@ -78,6 +79,20 @@ const char* okta_other_enabled(const OktaData& d, std::int64_t id) {
 
 std::string okta_scim_base_url(const Services& services) {
     return services.api_origin + "/api/scim/v2";
+}
+
+std::string okta_sign_in_redirect_uri(const Services& services,
+                                      const Fetch<openzro::AuthConfig>& config) {
+    return config.loaded ? config.value.redirect_uri : services.api_origin + "/auth/oidc/callback";
+}
+
+std::string okta_sign_out_redirect_uri(const Services& services,
+                                       const Fetch<openzro::AuthConfig>& config) {
+    return config.loaded ? config.value.post_logout_redirect_uri : services.api_origin + "/";
+}
+
+std::string okta_test_sign_in_url(const Services& services, const std::string& idp) {
+    return sign_in_url(services.api_origin, idp, route_hash(Page::Integrations));
 }
 
 // [SECTION] Route

@@ -63,12 +63,50 @@ std::string okta_normalize_domain(const std::string& input) {
     return d;
 }
 
+std::string loopback_issuer(const std::string& input) {
+    const std::string d = okta_normalize_domain(input);
+    std::string host = d, port;
+    if (!d.empty() && d.front() == '[') {  // [::1]:4000
+        const size_t close = d.find(']');
+        if (close == std::string::npos) return "";
+        host = d.substr(0, close + 1);
+        if (close + 1 < d.size()) {
+            if (d[close + 1] != ':') return "";
+            port = d.substr(close + 2);
+        }
+    } else if (const size_t colon = d.find(':'); colon != std::string::npos) {
+        host = d.substr(0, colon);
+        port = d.substr(colon + 1);
+    }
+    if (d.find(':') != std::string::npos && port.empty()) return "";
+    if (port.size() > 5) return "";
+    for (const char c : port)
+        if (!std::isdigit(static_cast<unsigned char>(c))) return "";
+    bool loopback = host == "localhost" || host == "[::1]";
+    if (host.rfind("127.", 0) == 0) {  // 127.0.0.0/8, four numbers
+        int dots = 0;
+        loopback = host.back() != '.';
+        for (size_t i = 0; i < host.size(); ++i) {
+            if (host[i] == '.') {
+                ++dots;
+                loopback = loopback && i + 1 < host.size() && host[i + 1] != '.';
+            } else if (!std::isdigit(static_cast<unsigned char>(host[i]))) {
+                loopback = false;
+            }
+        }
+        loopback = loopback && dots == 3;
+    }
+    return loopback ? "http://" + d : "";
+}
+
 std::string okta_issuer(const std::string& okta_domain) {
+    if (std::string local = loopback_issuer(okta_domain); !local.empty()) return local;
     const std::string d = okta_normalize_domain(okta_domain);
     return domain_problem(d, "acme.okta.com").empty() ? "https://" + d : "";
 }
 
 std::string okta_domain_of_issuer(const std::string& issuer) {
+    if (std::string local = loopback_issuer(issuer); !local.empty()) return local;
     return okta_normalize_domain(issuer);
 }
 
@@ -80,8 +118,12 @@ OktaSsoErrors okta_sso_validate(const OktaSsoForm& f) {
     else if (id.find(' ') != std::string::npos)
         e.client_id = "A Client ID has no spaces";
     if (f.client_secret.empty()) e.client_secret = "Copy the Client secret from the Sign On tab";
-    if (trimmed(f.okta_domain).rfind("http://", 0) == 0)
-        e.okta_domain = "Okta is reached over https: use https:// or the domain alone";
+    if (!loopback_issuer(f.okta_domain).empty())
+        e.okta_domain.clear();  // okta-sim or a demo on this machine
+    else if (trimmed(f.okta_domain).rfind("http://", 0) == 0)
+        e.okta_domain =
+            "Okta is reached over https: use https:// or the domain alone (plain http only for "
+            "127.0.0.1 or localhost)";
     else
         e.okta_domain = domain_problem(okta_normalize_domain(f.okta_domain), "acme.okta.com");
     e.email_domain = domain_problem(okta_normalize_domain(f.email_domain), "acme.com");
@@ -95,6 +137,7 @@ openzro::IdentityProviderRequest okta_sso_request(const OktaSsoForm& f) {
     r.issuer = okta_issuer(f.okta_domain);
     r.client_id = trimmed(f.client_id);
     r.client_secret = f.client_secret;
+    r.email_domain = okta_normalize_domain(f.email_domain);
     return r;
 }
 

@@ -9,6 +9,7 @@
 #include "client/api.h"
 #include "ui/confirm_dialog.h"
 #include "ui/pages/integrations/fetch.h"
+#include "ui/pages/integrations/issuer_check.h"
 #include "ui/pages/integrations/okta_form.h"
 #include "ui/widgets.h"
 
@@ -39,6 +40,9 @@ struct OktaWizardState {
     bool secret_revealed = false;
     bool saving = false;
     std::optional<openzro::ApiError> save_error;
+    IssuerCheck issuer_check;                // the Okta domain, tested as it is typed
+    Fetch<openzro::AuthConfig> auth_config;  // the redirect URIs to register in Okta
+    CopyFieldState sign_in_uri_copy, sign_out_uri_copy;
 
     // [SECTION] Step 4: SCIM
     std::string connection_name = "Okta";
@@ -60,7 +64,7 @@ struct OktaWizardState {
     std::optional<openzro::ApiError> finish_error;
 };
 
-enum class OktaConfigTab { Settings, GroupSync, UserSync, SyncLog, DangerZone };
+enum class OktaConfigTab { Settings, SingleSignOn, GroupSync, UserSync, SyncLog, DangerZone };
 
 struct OktaConfigState {
     bool open = false;
@@ -81,6 +85,15 @@ struct OktaConfigState {
     int log_page = 0;
     bool deleting = false;
     std::optional<openzro::ApiError> delete_error;
+
+    // [SECTION] Single sign-on tab
+    std::string new_secret;  // in memory only, cleared once saved
+    bool secret_revealed = false;
+    bool saving_secret = false;
+    std::optional<openzro::ApiError> secret_error;
+    Fetch<std::vector<openzro::Account>> accounts;  // user_approval_required
+    bool saving_approval = false;
+    std::optional<openzro::ApiError> approval_error;
 };
 
 }  // namespace ui

@@ -24,6 +24,14 @@ const char* okta_denied(const OktaData& data, const char* module, const char* op
 const char* okta_other_enabled(const OktaData& data, std::int64_t id);
 // Where Okta sends SCIM requests.
 std::string okta_scim_base_url(const Services& services);
+// The redirect URIs to register in Okta's app: from GET /auth/config once loaded, else derived
+// from the API's origin (what the server uses when no public URL is configured).
+std::string okta_sign_in_redirect_uri(const Services& services,
+                                      const Fetch<openzro::AuthConfig>& config);
+std::string okta_sign_out_redirect_uri(const Services& services,
+                                       const Fetch<openzro::AuthConfig>& config);
+// Where "Test sign-in" opens: the provider's sign-in, back to the Integrations page.
+std::string okta_test_sign_in_url(const Services& services, const std::string& idp);
 
 // [SECTION] The wizard's place in the route
 inline constexpr int kOktaSteps = 7;
@@ -41,5 +49,7 @@ void okta_card(IntegrationsPageState& state, PageContext& context);
 void okta_wizard(IntegrationsPageState& state, PageContext& context);
 void okta_config_open(IntegrationsPageState& state, PageContext& context, std::int64_t id);
 void okta_config(IntegrationsPageState& state, PageContext& context);
+// The configuration dialog's "Single sign-on" tab (okta_config_sso.cpp).
+void okta_config_sso_tab(IntegrationsPageState& state, PageContext& context);
 
 }  // namespace ui

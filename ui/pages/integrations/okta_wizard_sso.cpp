@@ -61,15 +61,39 @@ void existing_provider(WizardStep& s, const openzro::IdentityProvider& p) {
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 
+// Where Okta sends users back after signing in and out: registered in the Okta app.
+void redirect_uris(WizardStep& s) {
+    OktaWizardState& w = s.state.wizard;
+    Services& services = s.context.services;
+    if (services.api && !w.auth_config.loaded && !w.auth_config.loading && !w.auth_config.error) {
+        w.auth_config.start();
+        services.api->auth_config(w.scope, w.auth_config.into<Shared<openzro::AuthConfig>>());
+    }
+    copy_field("Sign-in redirect URI", okta_sign_in_redirect_uri(services, w.auth_config),
+               w.sign_in_uri_copy);
+    ImGui::Dummy(ImVec2(0, px(4)));
+    copy_field("Sign-out redirect URI", okta_sign_out_redirect_uri(services, w.auth_config),
+               w.sign_out_uri_copy);
+    ImGui::Dummy(ImVec2(0, px(8)));
+    s.context.actions.wake_after = earliest_wake(
+        s.context.actions.wake_after, earliest_wake(copy_field_pending(w.sign_in_uri_copy),
+                                                    copy_field_pending(w.sign_out_uri_copy)));
+}
+
 void form(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     const OktaSsoErrors e = okta_sso_validate(w.form);
     text_wrapped_muted("In the openZro app in Okta:");
     ImGui::Dummy(ImVec2(0, px(4)));
     numbered_step(1,
+                  "Open the [General] tab and click [Edit] in [General Settings]. Under "
+                  "[LOGIN], set [Sign-in redirect URIs] and [Sign-out redirect URIs] to these "
+                  "two addresses, then click [Save]:");
+    redirect_uris(s);
+    numbered_step(2,
                   "Open the [Sign On] tab. Under [Sign on methods], find [OpenID Connect] in "
-                  "the [Settings] section.");
-    numbered_step(2, "Copy the [Client ID] and the [Client secret] into the fields below.");
+                  "the [Settings] section, and copy the [Client ID] and the [Client secret] "
+                  "into the fields below.");
     numbered_step(3,
                   "Click [Edit] in the [Settings] section. In [Credential Details], change "
                   "[Application username format] from [Okta username] to [Email], then click "
@@ -87,6 +111,12 @@ void form(WizardStep& s) {
     if (text_field("Okta account domain", w.form.okta_domain,
                    {"acme.okta.com", issuer_help.c_str(), shown_error(w, kDomain, e.okta_domain)}))
         w.touched |= kDomain;
+    // The live check: whether an OpenID Connect provider answers at that issuer.
+    const std::string checked = e.okta_domain.empty() ? issuer : std::string();
+    const double wake =
+        issuer_check_update(w.issuer_check, s.context.services, checked, ImGui::GetTime());
+    s.context.actions.wake_after = earliest_wake(s.context.actions.wake_after, wake);
+    issuer_check_draw(w.issuer_check, checked);
     ImGui::Dummy(ImVec2(0, px(4)));
     if (text_field(
             "Primary email domain", w.form.email_domain,
