@@ -120,6 +120,30 @@ TEST_F(Management, IntegrationUsersAreDeletableOnlyByServiceUsers) {
     EXPECT_EQ(server.api("DELETE", "/api/users/" + plain).status, 200);
 }
 
+// What /api/users/current says a caller cannot read, every route refuses to it.
+TEST_F(Management, NonAdminsReadOnlyWhatTheirPermissionsAllow) {
+    const std::string plain = add_user("plain@example.com");
+    const std::string token = server.store().create_access_token(plain, "t");
+    const std::string integration = std::to_string(server.integration_id());
+    const auto as_plain = [&](const std::string& path) {
+        return server.call("GET", path, "", {{"Authorization", "Token " + token}});
+    };
+    const json modules = body_of(as_plain("/api/users/current"))["permissions"]["modules"];
+    const std::pair<const char*, std::string> reads[] = {
+        {"users", "/api/users"},
+        {"groups", "/api/groups"},
+        {"identity_providers", "/api/identity-providers"},
+        {"integrations", "/api/integrations/okta-scim-idp"},
+        {"integrations", "/api/integrations/okta-scim-idp/" + integration},
+        {"integrations", "/api/integrations/okta-scim-idp/" + integration + "/logs"}};
+    for (const auto& [module, path] : reads) {
+        EXPECT_EQ(modules[module]["read"], false) << module;
+        expect_error(as_plain(path), 403, module);
+    }
+    EXPECT_EQ(as_plain("/api/users/current").status, 200);
+    EXPECT_EQ(server.api("GET", "/api/users").status, 200);  // the owner still reads everything
+}
+
 TEST_F(Management, NonAdminsCannotChangeUsers) {
     const std::string plain = add_user("plain@example.com");
     const std::string other = add_user("other@example.com");
