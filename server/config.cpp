@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "server/outbound_http.h"
+
 namespace openzro {
 namespace {
 
@@ -32,6 +34,8 @@ std::string config_usage() {
            "                      [--seed-users N] [--body-limit BYTES] [--max-connections N]\n"
            "                      [--header-timeout S] [--idle-timeout S] [--no-access-log] "
            "[--check-db]\n"
+           "                      [--jwt-issuer URL --jwt-audience AUD [--jwt-email-claim "
+           "NAME]]\n"
            "environment: OPENZRO_LISTEN, OPENZRO_DATA_DIR, OPENZRO_WEB_ROOT\n";
 }
 
@@ -85,6 +89,12 @@ ConfigResult parse_config(int argc, const char* const* argv) {
             c.public_url = value;
         else if (flag == "--token-file")
             c.token_file = value;
+        else if (flag == "--jwt-issuer")
+            c.jwt_issuer = value;
+        else if (flag == "--jwt-audience")
+            c.jwt_audience = value;
+        else if (flag == "--jwt-email-claim" && !value.empty())
+            c.jwt_email_claim = value;
         else if (numeric && flag == "--seed-users")
             c.seed_users = number;
         else if (numeric && flag == "--body-limit")
@@ -103,6 +113,11 @@ ConfigResult parse_config(int argc, const char* const* argv) {
     std::string host;
     unsigned short port = 0;
     if (!split_host_port(c.listen, host, port)) result.error = "bad --listen value: " + c.listen;
+    if (!c.jwt_issuer.empty() && c.jwt_audience.empty())
+        result.error = "--jwt-issuer needs --jwt-audience (the API's audience at the provider)";
+    if (const std::string why = outbound_url_error(c.jwt_issuer);
+        !c.jwt_issuer.empty() && !why.empty())
+        result.error = "bad --jwt-issuer " + c.jwt_issuer + ": " + why;
     if (c.public_url.empty()) c.public_url = "http://" + c.listen;
     while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
     return result;

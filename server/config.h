@@ -20,6 +20,10 @@ struct Config {
     int idle_timeout_s = 60;               // --idle-timeout SECONDS
     bool check_db = false;                 // --check-db: run PRAGMA integrity_check and exit
     bool quiet_access_log = false;         // --no-access-log
+    // Bearer JWTs of a host dashboard's OIDC provider (NetBird's AUTH_AUTHORITY, AUTH_AUDIENCE).
+    std::string jwt_issuer;                 // --jwt-issuer URL (empty: Bearer JWTs refused)
+    std::string jwt_audience;               // --jwt-audience AUD (required with --jwt-issuer)
+    std::string jwt_email_claim = "email";  // --jwt-email-claim NAME
 };
 
 struct ConfigResult {

@@ -13,6 +13,7 @@
 #include "server/app.h"
 #include "server/config.h"
 #include "server/http_server.h"
+#include "server/outbound_https.h"
 #include "server/store.h"
 
 namespace {
@@ -71,6 +72,8 @@ int run(const Config& config) {
         return 1;
     }
 
+    // Declared before the App that uses it, so it outlives the App.
+    const auto outbound = make_outbound_https(ioc);
     std::unique_ptr<App> app;
     HttpOptions http;
     http.body_limit = config.body_limit;
@@ -94,6 +97,8 @@ int run(const Config& config) {
         config.public_url == "http://" + config.listen ? "http://" + address : config.public_url;
     options.cors_origins = config.cors_origins;
     options.web_root = config.web_root;
+    options.jwt = {config.jwt_issuer, config.jwt_audience, config.jwt_email_claim};
+    options.outbound = outbound.get();
     app = std::make_unique<App>(*store, options);
 
     std::printf("openZro Admin: http://%s/\n", address.c_str());
