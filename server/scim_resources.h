@@ -15,8 +15,9 @@ inline constexpr const char* kGroupSchema = "urn:ietf:params:scim:schemas:core:2
 inline constexpr const char* kListSchema = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 inline constexpr const char* kErrorSchema = "urn:ietf:params:scim:api:messages:2.0:Error";
 inline constexpr int kMaxJsonDepth = 16;
-// Bounds on what one user or group may hold (answered 400 invalidValue), in UTF-8 bytes.
-inline constexpr std::size_t kMaxNameBytes = 256;       // userName, displayName, externalId
+// Bounds on what one user or group may hold (answered 400 invalidValue), in UTF-8 bytes
+// (a name of 255 characters in any script fits).
+inline constexpr std::size_t kMaxNameBytes = 1024;      // userName, displayName, externalId
 inline constexpr std::size_t kMaxEmailBytes = 320;      // one email value
 inline constexpr std::size_t kMaxEmails = 16;           // entries in emails
 inline constexpr std::size_t kMaxUserDocument = 16384;  // a user's stored SCIM attributes

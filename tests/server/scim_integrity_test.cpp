@@ -3,6 +3,7 @@
 // and users that outlive their integration.
 #include <gtest/gtest.h>
 
+#include "server/scim_resources.h"
 #include "tests/server/test_server.h"
 
 namespace openzro::testing {
@@ -67,7 +68,7 @@ TEST_F(ScimIntegrity, PatchValuesPerOperationAreBounded) {
 
 // [SECTION] Point 7: field and document limits, page size
 TEST_F(ScimIntegrity, OversizedFieldsAreInvalidValue) {
-    const std::string big(300, 'a');
+    const std::string big(scim::kMaxNameBytes + 1, 'a');
     json user = okta_user(big + "@example.com");
     expect_scim_error(server.scim("POST", "/Users", user), 400, "invalidValue");
     user = okta_user("jane@example.com");
