@@ -34,7 +34,6 @@ class App {
     App(Store& store, AppOptions options);
     Response handle(const Request& request);
     AuthGate& auth() { return auth_; }
-    const SignIn& provider_sign_in() const { return provider_sign_in_; }
 
   private:
     Response route(const Request& request);

@@ -489,7 +489,7 @@ std::optional<UserRecord> Store::user_by_email(const std::string& email) {
                                    "OR user_name_key = ?) ORDER BY seq LIMIT 1";
     const std::string key = lower(email);
     auto s = db_->prepare(sql.c_str());
-    s.bind(1, key).bind(2, key);
+    s.bind(1, key).bind(2, openzro::user_name_key(email).value_or(key));
     if (!s.step()) return std::nullopt;
     return read_user(s);
 }
