@@ -24,10 +24,11 @@ export function tempDir(name) {
 }
 
 // Resolves once the server printed its address; `stop()` sends SIGTERM, `kill()` SIGKILL.
-export async function startServer({ dataDir, args = [] }) {
+// `accessLog`: keep the access log (stderr, read with `errors()`) on.
+export async function startServer({ dataDir, args = [], accessLog = false }) {
   const tokenFile = join(dataDir, 'owner-token');
   const proc = spawn(serverBinary(), ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--token-file', tokenFile,
-    '--no-access-log', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    ...(accessLog ? [] : ['--no-access-log']), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   proc.stderr.on('data', (d) => { err += d; });
@@ -45,7 +46,7 @@ export async function startServer({ dataDir, args = [] }) {
   });
   const exited = new Promise((ok) => proc.on('exit', (code, signal) => ok({ code, signal })));
   return {
-    base, proc, exited, output: () => out,
+    base, proc, exited, output: () => out, errors: () => err,
     token: readFileSync(tokenFile, 'utf8').trim(),
     signIn: out.match(/^Sign in: (\S+)$/m)[1],
     stop: () => { proc.kill('SIGTERM'); return exited; },
