@@ -76,7 +76,8 @@ class Session : public std::enable_shared_from_this<Session> {
     void start() { read_request(true); }
     const std::string& remote() const { return remote_; }
 
-    // Waiting for a request of which no byte has arrived: may be closed to free the slot.
+    // Waiting for a request of which no byte has arrived, or draining after an error answer:
+    // may be closed to free the slot.
     bool idle() const { return idle_; }
     std::chrono::steady_clock::time_point idle_since() const { return idle_since_; }
 
@@ -272,6 +273,8 @@ class Session : public std::enable_shared_from_this<Session> {
         if (ec) return close();
         buffer_.clear();
         drained_ = 0;
+        idle_ = true;  // the answer is out: the slot may go to a new connection
+        idle_since_ = std::chrono::steady_clock::now();
         stream_.expires_after(kDrainTime);
         drain_more();
     }
