@@ -204,7 +204,7 @@ Response SignIn::login(const Request& request) {
     Response r;
     std::weak_ptr<int> alive = alive_;
     r.later = [this, alive, idp = std::move(*idp), pending = std::move(pending),
-               browser = std::move(browser)](Response::Answer answer) mutable {
+               browser = std::move(browser)](const Response::Answer& answer) mutable {
         deps_.issuers->discovery(idp.issuer, [this, alive, idp, pending, browser,
                                               answer](const DiscoveryResult& found) mutable {
             if (alive.expired()) return;
@@ -268,7 +268,7 @@ Response SignIn::callback(const Request& request) {
     return r;
 }
 
-void SignIn::exchange(std::shared_ptr<Flow> flow, const OidcDiscovery& discovery) {
+void SignIn::exchange(const std::shared_ptr<Flow>& flow, const OidcDiscovery& discovery) {
     OutboundRequest post;
     post.method = "POST";
     post.url = discovery.token_endpoint;
@@ -296,7 +296,7 @@ void SignIn::exchange(std::shared_ptr<Flow> flow, const OidcDiscovery& discovery
         });
 }
 
-void SignIn::check_id_token(std::shared_ptr<Flow> flow, const OidcDiscovery& discovery,
+void SignIn::check_id_token(const std::shared_ptr<Flow>& flow, const OidcDiscovery& discovery,
                             std::string id_token) {
     JwtExpectations expect;
     expect.issuer = discovery.issuer;

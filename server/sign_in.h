@@ -51,8 +51,8 @@ class SignIn {
     Response logout(const Request& request);
     Response login(const Request& request);
     Response callback(const Request& request);
-    void exchange(std::shared_ptr<Flow> flow, const OidcDiscovery& discovery);
-    void check_id_token(std::shared_ptr<Flow> flow, const OidcDiscovery& discovery,
+    void exchange(const std::shared_ptr<Flow>& flow, const OidcDiscovery& discovery);
+    void check_id_token(const std::shared_ptr<Flow>& flow, const OidcDiscovery& discovery,
                         std::string id_token);
     Response signed_in(const Flow& flow, const nlohmann::json& claims);
     bool https() const;
