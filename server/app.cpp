@@ -38,7 +38,7 @@ App::App(Store& store, AppOptions options)
                          options_.public_url}),
       management_(store, issuers_.get()),
       scim_(store, options_.public_url + kScimPrefix),
-      static_files_(options_.web_root) {}
+      static_files_(options_.web_root, options_.frame_ancestors) {}
 
 Response App::handle(const Request& request) {
     Response response = route(request);
@@ -57,6 +57,11 @@ Response App::handle(const Request& request) {
 }
 
 void App::finish(const Request& request, Response& response) const {
+    // A page sets its own policy (static_files); nothing else is a document to run or frame.
+    if (response.header("Content-Security-Policy").empty())
+        response.set_header("Content-Security-Policy",
+                            "default-src 'none'; frame-ancestors " + options_.frame_ancestors);
+    response.set_header("X-Content-Type-Options", "nosniff");
     apply_cors(request, response);
     response.set_header("X-Request-Id", crypto::random_hex(8));
 }

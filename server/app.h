@@ -23,6 +23,7 @@ struct AppOptions {
     std::string public_url = "http://127.0.0.1:8080";  // no trailing slash
     std::vector<std::string> cors_origins;
     std::string web_root;
+    std::string frame_ancestors = "'self'";  // CSP source list: who may frame our pages
     JwtBearerOptions jwt;
     // Outbound calls (OIDC discovery, JWKS, token exchange); null: none, such answers say so.
     OutboundHttp* outbound = nullptr;

@@ -2,7 +2,10 @@
 
 #include <sys/stat.h>
 
+#include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <boost/beast/zlib/deflate_stream.hpp>
+
 #include <boost/crc.hpp>
 #include <fstream>
 #include <sstream>
@@ -37,6 +40,33 @@ bool safe_path(const std::string& path) {
     return true;
 }
 
+// CSP hash source of `text`: 'sha256-<base64>'.
+std::string sha256_source(std::string_view text) {
+    unsigned char digest[SHA256_DIGEST_LENGTH];
+    SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
+    unsigned char base64[4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1];
+    const int length = EVP_EncodeBlock(base64, digest, SHA256_DIGEST_LENGTH);
+    return "'sha256-" + std::string(reinterpret_cast<const char*>(base64), length) + "'";
+}
+
+// Hash sources of the inline blocks <tag ...>content</tag> (those without src=).
+std::string inline_hashes(const std::string& html, const std::string& tag) {
+    std::string out;
+    const std::string open = "<" + tag;
+    const std::string close = "</" + tag + ">";
+    for (auto start = html.find(open); start != std::string::npos; start = html.find(open, start)) {
+        const auto content = html.find('>', start);
+        if (content == std::string::npos) break;
+        const auto end = html.find(close, content);
+        if (end == std::string::npos) break;
+        if (html.substr(start, content - start).find(" src=") == std::string::npos)
+            out +=
+                " " + sha256_source(std::string_view(html).substr(content + 1, end - content - 1));
+        start = end + close.size();
+    }
+    return out;
+}
+
 void put_le32(std::string& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
@@ -61,6 +91,17 @@ std::string mime_type(const std::string& path) {
     for (const auto& [ext, type] : types)
         if (ends_with(path, ext)) return type;
     return "application/octet-stream";
+}
+
+std::string page_csp(const std::string& html, bool app, const std::string& frame_ancestors) {
+    const std::string limits =
+        "object-src 'none'; base-uri 'self'; frame-ancestors " + frame_ancestors;
+    if (!app) return limits;
+    return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" +
+           inline_hashes(html, "script") + "; style-src 'self'" + inline_hashes(html, "style") +
+           "; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
+           "form-action 'self'; " +
+           limits;
 }
 
 std::string gzip_compress(const std::string& data) {
@@ -98,6 +139,8 @@ const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     content << in.rdbuf();
     entry.body = content.str();
     entry.mime = mime_type(relative);
+    if (entry.mime.rfind("text/html", 0) == 0)
+        entry.csp = page_csp(entry.body, relative == "/index.html", frame_ancestors_);
     entry.etag = "\"" + crypto::sha256_hex(entry.body).substr(0, 20) + "\"";
     entry.gzip = compressible(entry.mime) && entry.body.size() > 256 ? gzip_compress(entry.body)
                                                                      : std::string();
@@ -130,7 +173,7 @@ Response StaticFiles::serve(const Request& request) {
     r.set_header("Cache-Control", "no-cache");
     r.set_header("ETag", entry->etag);
     r.set_header("Vary", "Accept-Encoding");
-    r.set_header("X-Content-Type-Options", "nosniff");
+    if (!entry->csp.empty()) r.set_header("Content-Security-Policy", entry->csp);
     if (request.header("if-none-match") == entry->etag) {
         r.status = 304;
         return r;
