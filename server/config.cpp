@@ -34,6 +34,7 @@ std::string config_usage() {
            "                      [--seed-users N] [--body-limit BYTES] [--max-connections N]\n"
            "                      [--header-timeout S] [--idle-timeout S] [--no-access-log] "
            "[--check-db]\n"
+           "                      [--frame-ancestors SOURCES]\n"
            "                      [--jwt-issuer URL --jwt-audience AUD [--jwt-email-claim "
            "NAME]]\n"
            "environment: OPENZRO_LISTEN, OPENZRO_DATA_DIR, OPENZRO_WEB_ROOT\n";
@@ -87,6 +88,8 @@ ConfigResult parse_config(int argc, const char* const* argv) {
             c.cors_origins.push_back(value);
         else if (flag == "--public-url")
             c.public_url = value;
+        else if (flag == "--frame-ancestors")
+            c.frame_ancestors = value;
         else if (flag == "--token-file")
             c.token_file = value;
         else if (flag == "--jwt-issuer")

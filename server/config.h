@@ -12,6 +12,7 @@ struct Config {
     std::string web_root;                   // OPENZRO_WEB_ROOT, --web-root (empty: no static files)
     std::vector<std::string> cors_origins;  // --cors-origin (repeatable)
     std::string public_url;                 // --public-url (empty: http://<listen>)
+    std::string frame_ancestors = "'self'";  // --frame-ancestors: CSP sources that may frame us
     std::string token_file;                // --token-file: the owner's PAT, written once, mode 0600
     std::size_t seed_users = 0;            // --seed-users N: dev/test only, bulk users
     std::size_t body_limit = 1024 * 1024;  // --body-limit BYTES

@@ -97,6 +97,7 @@ int run(const Config& config) {
         config.public_url == "http://" + config.listen ? "http://" + address : config.public_url;
     options.cors_origins = config.cors_origins;
     options.web_root = config.web_root;
+    options.frame_ancestors = config.frame_ancestors;
     options.jwt = {config.jwt_issuer, config.jwt_audience, config.jwt_email_claim};
     options.outbound = outbound.get();
     app = std::make_unique<App>(*store, options);
