@@ -45,7 +45,8 @@ std::string sha256_source(std::string_view text) {
     unsigned char digest[SHA256_DIGEST_LENGTH];
     SHA256(reinterpret_cast<const unsigned char*>(text.data()), text.size(), digest);
     unsigned char base64[4 * ((SHA256_DIGEST_LENGTH + 2) / 3) + 1];
-    const int length = EVP_EncodeBlock(base64, digest, SHA256_DIGEST_LENGTH);
+    const auto length =
+        static_cast<std::size_t>(EVP_EncodeBlock(base64, digest, SHA256_DIGEST_LENGTH));
     return "'sha256-" + std::string(reinterpret_cast<const char*>(base64), length) + "'";
 }
 
@@ -94,8 +95,7 @@ std::string mime_type(const std::string& path) {
 }
 
 std::string page_csp(const std::string& html, bool app, const std::string& frame_ancestors) {
-    const std::string limits =
-        "object-src 'none'; base-uri 'self'; frame-ancestors " + frame_ancestors;
+    std::string limits = "object-src 'none'; base-uri 'self'; frame-ancestors " + frame_ancestors;
     if (!app) return limits;
     return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'" +
            inline_hashes(html, "script") + "; style-src 'self'" + inline_hashes(html, "style") +
