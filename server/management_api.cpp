@@ -307,8 +307,7 @@ class Call {
         if (user->role == "owner") return api_error(403, "the account owner cannot be deleted");
         if (user->id == caller_.id) return api_error(403, "you cannot delete yourself");
         // Users of a deleted integration (orphans) are the admins' to remove.
-        if (user->issued == "integration" && user->integration_id != 0 &&
-            !caller_.is_service_user)
+        if (user->issued == "integration" && user->integration_id != 0 && !caller_.is_service_user)
             return api_error(403, "only integration service user can delete this user");
         if (!store_.delete_user(id)) return api_error(500, "could not delete the user");
         return answer(200, json::object());
