@@ -25,10 +25,22 @@ const Clock& clock_of(const AppOptions& options) {
     return options.clock ? *options.clock : SystemClock::instance();
 }
 
+// The database could not serve this request (busy, full, read-only, I/O): nothing was stored,
+// and the client may retry.
+Response storage_unavailable(const Request& request) {
+    const std::string detail = "the server cannot reach its storage right now; retry later";
+    Response r = request.path.rfind(kScimPrefix, 0) == 0 ? scim::error_response(503, "", detail)
+                                                         : api_error(503, detail);
+    r.set_header("Retry-After", "1");
+    r.set_header("Cache-Control", "no-store");
+    return r;
+}
+
 }  // namespace
 
 App::App(Store& store, AppOptions options)
-    : options_(std::move(options)),
+    : store_(store),
+      options_(std::move(options)),
       auth_(store, clock_of(options_)),
       issuers_(options_.outbound
                    ? std::make_unique<OidcIssuers>(*options_.outbound, clock_of(options_))
@@ -41,7 +53,9 @@ App::App(Store& store, AppOptions options)
       static_files_(options_.web_root, options_.frame_ancestors) {}
 
 Response App::handle(const Request& request) {
+    store_.db().clear_unavailable();
     Response response = route(request);
+    if (!response.later && store_.db().unavailable() != 0) response = storage_unavailable(request);
     if (response.later) {
         response.later = [this, request,
                           inner = std::move(response.later)](Response::Answer answer) {

@@ -46,6 +46,7 @@ class App {
     Response management_as(const Request& request, const ApiCaller& caller);
     void apply_cors(const Request& request, Response& response) const;
 
+    Store& store_;
     AppOptions options_;
     AuthGate auth_;
     std::unique_ptr<OidcIssuers> issuers_;  // null without outbound calls

@@ -1,9 +1,13 @@
 #include "server/db.h"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <vector>
 
 namespace openzro {
@@ -104,6 +108,48 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('user_approval_required', 'false
     return steps;
 }
 
+// Failures of the storage, not of the request: the answer is 503 and the client may retry.
+const char* storage_failure_name(int code) {
+    switch (code & 0xff) {
+        case SQLITE_BUSY:
+            return "SQLITE_BUSY";
+        case SQLITE_LOCKED:
+            return "SQLITE_LOCKED";
+        case SQLITE_FULL:
+            return "SQLITE_FULL";
+        case SQLITE_READONLY:
+            return "SQLITE_READONLY";
+        case SQLITE_IOERR:
+            return "SQLITE_IOERR";
+        case SQLITE_CORRUPT:
+            return "SQLITE_CORRUPT";
+        case SQLITE_NOTADB:
+            return "SQLITE_NOTADB";
+        case SQLITE_CANTOPEN:
+            return "SQLITE_CANTOPEN";
+        case SQLITE_NOMEM:
+            return "SQLITE_NOMEM";
+        default:
+            return nullptr;
+    }
+}
+
+// "ok", or what is wrong (a file that is no database at all fails to prepare).
+std::string quick_check(sqlite3* handle) {
+    sqlite3_stmt* stmt = nullptr;
+    std::string out;
+    if (sqlite3_prepare_v2(handle, "PRAGMA quick_check(1)", -1, &stmt, nullptr) != SQLITE_OK) {
+        out = sqlite3_errmsg(handle);
+    } else {
+        const int rc = sqlite3_step(stmt);
+        const auto* text = sqlite3_column_text(stmt, 0);
+        out =
+            rc == SQLITE_ROW && text ? reinterpret_cast<const char*>(text) : sqlite3_errmsg(handle);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+}
+
 }  // namespace
 
 // [SECTION] Stmt
@@ -129,9 +175,16 @@ Stmt& Stmt::bind_null(int index) {
 
 bool Stmt::step() {
     if (failed_) return false;
+    if (db_.writes_refused() && !sqlite3_stmt_readonly(stmt_)) {
+        failed_ = true;
+        return false;
+    }
     const int rc = sqlite3_step(stmt_);
     if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) failed_ = true;
+    if (rc != SQLITE_DONE) {
+        failed_ = true;
+        db_.note_failure(rc);
+    }
     return false;
 }
 
@@ -158,20 +211,41 @@ bool Stmt::is_null(int column) const {
 
 // [SECTION] Db
 std::unique_ptr<Db> Db::open(const std::string& path, std::string& error) {
+    struct stat st {};
+    const bool existed = ::stat(path.c_str(), &st) == 0;
+    if (existed && st.st_size == 0) {
+        // Never a silent new account over a file that lost its content.
+        error = "database " + path + " is an empty file; move it away to start a new account";
+        return nullptr;
+    }
     sqlite3* handle = nullptr;
-    if (sqlite3_open_v2(path.c_str(), &handle,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                        nullptr) != SQLITE_OK) {
-        error = handle ? sqlite3_errmsg(handle) : "cannot open database";
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &handle,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    // Owner-only before anything is written; SQLite gives -wal and -shm the same mode.
+    if (rc != SQLITE_OK || ::chmod(path.c_str(), 0600) != 0) {
+        error = "cannot open database " + path + ": " +
+                (rc != SQLITE_OK && handle ? sqlite3_errmsg(handle) : std::strerror(errno));
         sqlite3_close(handle);
         return nullptr;
     }
-    std::unique_ptr<Db> db(new Db(handle));
-    sqlite3_busy_timeout(handle, 5000);
+    std::unique_ptr<Db> db(new Db(handle, path));
+    sqlite3_busy_timeout(handle, kBusyTimeoutMs);
+    if (existed) {
+        const std::string check = quick_check(handle);
+        if (check != "ok") {
+            error = "database " + path + " is corrupt (" + check + "); restore it from a backup";
+            return nullptr;
+        }
+    }
     // WAL with synchronous=NORMAL: a committed transaction survives a killed process.
     if (!db->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;") ||
         !db->migrate(error)) {
         if (error.empty()) error = db->last_error();
+        error = "database " + path + ": " + error;
+        db.reset();
+        // A new file that never got its schema would be refused as empty next time.
+        if (!existed) ::unlink(path.c_str());
         return nullptr;
     }
     return db;
@@ -193,11 +267,30 @@ Stmt Db::prepare(const char* sql) {
         }
         it = cache_.emplace(sql, stmt).first;
     }
-    return Stmt(it->second);
+    return Stmt(*this, it->second);
 }
 
 bool Db::exec(const char* sql) {
-    return sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+    return !writes_refused() && run_sql(sql);
+}
+
+bool Db::run_sql(const char* sql) {
+    const int rc = sqlite3_exec(handle_, sql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) note_failure(rc);
+    return rc == SQLITE_OK;
+}
+
+bool Db::writes_refused() const {
+    return unavailable_ != 0 || (transactions_ > 0 && sqlite3_get_autocommit(handle_) != 0);
+}
+
+void Db::note_failure(int code) {
+    const char* name = storage_failure_name(code);
+    if (!name || unavailable_ != 0) return;
+    unavailable_ = code;
+    // Code and file only: messages could carry values bound to the statement.
+    std::fprintf(stderr, "openzro-server: database %s: %s (%d, %s)\n", path_.c_str(), name, code,
+                 sqlite3_errstr(code));
 }
 
 std::int64_t Db::changes() const {
@@ -206,6 +299,10 @@ std::int64_t Db::changes() const {
 
 std::int64_t Db::total_changes() const {
     return sqlite3_total_changes(handle_);
+}
+
+std::int64_t Db::last_insert_rowid() const {
+    return sqlite3_last_insert_rowid(handle_);
 }
 
 std::string Db::last_error() const {
@@ -245,15 +342,17 @@ bool Db::migrate(std::string& error) {
 
 // [SECTION] Transaction
 Transaction::Transaction(Db& db) : db_(db) {
-    db_.exec("BEGIN IMMEDIATE");
+    begun_ = !db_.writes_refused() && db_.run_sql("BEGIN IMMEDIATE");
+    ++db_.transactions_;
 }
 
 Transaction::~Transaction() {
-    if (!done_) db_.exec("ROLLBACK");
+    --db_.transactions_;
+    if (begun_ && !done_ && sqlite3_get_autocommit(db_.handle_) == 0) db_.run_sql("ROLLBACK");
 }
 
 bool Transaction::commit() {
-    done_ = db_.exec("COMMIT");
+    done_ = begun_ && !db_.writes_refused() && db_.run_sql("COMMIT");
     return done_;
 }
 

@@ -135,7 +135,22 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string& err
         error = "could not recompute the SCIM userName keys: " + db->last_error();
         return nullptr;
     }
-    return std::unique_ptr<Store>(new Store(std::move(db)));
+    // A new key only while no secret is sealed: a lost key must not pass unnoticed.
+    const std::string key_path = data_dir + "/openzro.key";
+    const bool sealed_secrets =
+        db->prepare("SELECT 1 FROM identity_providers WHERE client_secret LIKE 'enc:%' LIMIT 1")
+            .step();
+    auto secrets = SecretBox::load(key_path, !sealed_secrets, error);
+    if (!secrets) {
+        if (sealed_secrets) error += ", but the database holds client secrets sealed with it";
+        return nullptr;
+    }
+    std::unique_ptr<Store> store(new Store(std::move(db), std::move(secrets)));
+    if (!store->seal_stored_secrets(error)) {
+        error = "key file " + key_path + ": " + error;
+        return nullptr;
+    }
+    return store;
 }
 
 // [SECTION] Account and tokens
@@ -534,9 +549,11 @@ std::vector<IdentityProviderRecord> Store::identity_providers() {
         "SELECT id, type, name, issuer, client_id, client_secret, email_domain FROM "
         "identity_providers ORDER BY created_at, id");
     std::vector<IdentityProviderRecord> out;
-    while (s.step())
+    while (s.step()) {
         out.push_back(
             {s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5), s.text(6)});
+        out.back().client_secret = open_secret(out.back().client_secret, out.back().id);
+    }
     return out;
 }
 
@@ -546,8 +563,10 @@ std::optional<IdentityProviderRecord> Store::identity_provider(const std::string
         "identity_providers WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return IdentityProviderRecord{s.text(0), s.text(1), s.text(2), s.text(3),
-                                  s.text(4), s.text(5), s.text(6)};
+    IdentityProviderRecord idp{s.text(0), s.text(1), s.text(2), s.text(3),
+                               s.text(4), s.text(5), s.text(6)};
+    idp.client_secret = open_secret(idp.client_secret, idp.id);
+    return idp;
 }
 
 bool Store::save_identity_provider(IdentityProviderRecord& idp) {
@@ -562,7 +581,7 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
             .bind(3, idp.name)
             .bind(4, idp.issuer)
             .bind(5, idp.client_id)
-            .bind(6, idp.client_secret)
+            .bind(6, secrets_->seal(idp.client_secret, idp.id))
             .bind(7, utc_now())
             .bind(8, idp.email_domain)
             .run();
@@ -574,7 +593,7 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
                .bind(2, idp.name)
                .bind(3, idp.issuer)
                .bind(4, idp.client_id)
-               .bind(5, idp.client_secret)
+               .bind(5, secrets_->seal(idp.client_secret, idp.id))
                .bind(6, idp.email_domain)
                .bind(7, idp.id)
                .run() &&
@@ -584,6 +603,39 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
 bool Store::delete_identity_provider(const std::string& id) {
     return db_->prepare("DELETE FROM identity_providers WHERE id = ?").bind(1, id).run() &&
            db_->changes() == 1;
+}
+
+std::string Store::open_secret(const std::string& stored, const std::string& idp_id) const {
+    return secrets_->open(stored, idp_id).value_or(std::string());
+}
+
+bool Store::seal_stored_secrets(std::string& error) {
+    std::vector<std::pair<std::string, std::string>> plaintext;  // id, secret
+    {
+        auto s = db_->prepare("SELECT id, client_secret FROM identity_providers");
+        while (s.step()) {
+            const std::string id = s.text(0);
+            const std::string stored = s.text(1);
+            if (!SecretBox::is_sealed(stored)) {
+                plaintext.emplace_back(id, stored);
+            } else if (!secrets_->open(stored, id)) {
+                error = "it does not open the client secret of identity provider " + id;
+                return false;
+            }
+        }
+    }
+    if (plaintext.empty()) return true;
+    Transaction tx(*db_);
+    bool ok = true;
+    for (const auto& [id, secret] : plaintext) {
+        ok = ok && db_->prepare("UPDATE identity_providers SET client_secret = ? WHERE id = ?")
+                       .bind(1, secrets_->seal(secret, id))
+                       .bind(2, id)
+                       .run();
+    }
+    if (ok && tx.commit()) return true;
+    error = "could not encrypt the stored client secrets: " + db_->last_error();
+    return false;
 }
 
 // [SECTION] Integrations
@@ -686,14 +738,33 @@ bool Store::add_sync_log(std::int64_t integration_id, const std::string& level,
            db_->prepare("UPDATE integrations SET last_synced_at = ? WHERE id = ?")
                .bind(1, now)
                .bind(2, integration_id)
-               .run();
+               .run() &&
+           (db_->last_insert_rowid() % kSyncLogTrimEvery != 0 || trim_sync_logs());
+}
+
+bool Store::trim_sync_logs() {
+    std::vector<std::int64_t> integration_ids;
+    {
+        auto s = db_->prepare("SELECT id FROM integrations");
+        while (s.step()) integration_ids.push_back(s.integer(0));
+    }
+    for (const std::int64_t id : integration_ids) {
+        if (!db_->prepare("DELETE FROM sync_logs WHERE integration_id = ?1 AND id <= (SELECT id "
+                          "FROM sync_logs WHERE integration_id = ?1 ORDER BY id DESC LIMIT 1 "
+                          "OFFSET ?2)")
+                 .bind(1, id)
+                 .bind(2, kSyncLogsKept)
+                 .run())
+            return false;
+    }
+    return true;
 }
 
 std::vector<SyncLogRecord> Store::sync_logs(std::int64_t integration_id) {
     auto s = db_->prepare(
         "SELECT id, level, timestamp, message FROM sync_logs WHERE integration_id = ? ORDER BY id "
-        "DESC LIMIT 1000");
-    s.bind(1, integration_id);
+        "DESC LIMIT ?");
+    s.bind(1, integration_id).bind(2, kSyncLogsKept);
     std::vector<SyncLogRecord> out;
     while (s.step()) out.push_back({s.integer(0), s.text(1), s.text(2), s.text(3)});
     return out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "server/db.h"
+#include "server/secret_box.h"
 
 namespace openzro {
 
@@ -154,15 +155,28 @@ class Store {
     bool delete_integration(std::int64_t id);
     std::string regenerate_integration_token(std::int64_t id);
     bool mark_contacted(std::int64_t id);
-    // Appends a log entry and moves last_synced_at.
+    // Appends a log entry and moves last_synced_at; old entries go (kSyncLogsKept).
     bool add_sync_log(std::int64_t integration_id, const std::string& level,
                       const std::string& message);
+    // The newest first.
     std::vector<SyncLogRecord> sync_logs(std::int64_t integration_id);
+    // Retention: every kSyncLogTrimEvery-th entry (of all) trims each integration to its newest
+    // kSyncLogsKept, so none holds more than kSyncLogsKept + kSyncLogTrimEvery - 1; trimming
+    // on every entry would walk 1000 index entries each time.
+    static constexpr std::int64_t kSyncLogsKept = 1000;
+    static constexpr std::int64_t kSyncLogTrimEvery = 64;
 
   private:
-    explicit Store(std::unique_ptr<Db> db) : db_(std::move(db)) {}
+    Store(std::unique_ptr<Db> db, std::unique_ptr<SecretBox> secrets)
+        : db_(std::move(db)), secrets_(std::move(secrets)) {}
     void load_auto_groups(std::vector<UserRecord>& users);
+    // Start-up: every stored client_secret opens with the key; plaintext ones get sealed.
+    bool seal_stored_secrets(std::string& error);
+    bool trim_sync_logs();
+    // The stored (sealed) client_secret in the clear; "" if it does not open.
+    std::string open_secret(const std::string& stored, const std::string& idp_id) const;
     std::unique_ptr<Db> db_;
+    std::unique_ptr<SecretBox> secrets_;  // client_secret at rest
 };
 
 }  // namespace openzro
