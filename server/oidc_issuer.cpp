@@ -168,7 +168,7 @@ struct OidcIssuers::State : std::enable_shared_from_this<State> {
         keys(key, jwks_uri, refresh,
              [weak = weak_from_this(), key, jwks_uri, token, expect, refresh,
               done = std::move(done)](const std::shared_ptr<const Jwks>& jwks,
-                                      const std::string& error) {
+                                      const std::string& error) mutable {
                  const auto self = weak.lock();
                  if (!self) return;
                  if (!jwks) {

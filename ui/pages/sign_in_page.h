@@ -24,6 +24,6 @@ std::string sign_in_url(const std::string& origin, const std::string& idp,
                         const std::string& return_to);
 
 // `return_to` is the app route to come back to after signing in ("#/team/users?status=blocked").
-void sign_in_page(SignInPageState& state, PageContext& context, const std::string& return_to);
+void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& return_to);
 
 }  // namespace ui

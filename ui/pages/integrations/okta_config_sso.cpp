@@ -32,7 +32,7 @@ void replace_secret(OktaConfigState& c, Services& services, const openzro::Ident
                                              p.client_id, c.new_secret, p.email_domain};
     Toasts* toasts = services.toasts;
     services.api->update_identity_provider(
-        c.scope, p.id, request, [&c, toasts](openzro::Result<openzro::IdentityProvider> r) {
+        c.scope, p.id, request, [&c, toasts](const openzro::Result<openzro::IdentityProvider>& r) {
             c.saving_secret = false;
             if (!r) {
                 c.secret_error = r.error();  // the typed secret stays for another try
