@@ -32,6 +32,7 @@ std::string config_usage() {
            "                      [--cors-origin ORIGIN]... [--public-url URL] [--token-file "
            "FILE]\n"
            "                      [--seed-users N] [--body-limit BYTES] [--max-connections N]\n"
+           "                      [--max-connections-per-address N] [--sign-in-link]\n"
            "                      [--header-timeout S] [--idle-timeout S] [--no-access-log] "
            "[--check-db]\n"
            "                      [--frame-ancestors SOURCES]\n"
@@ -71,6 +72,10 @@ ConfigResult parse_config(int argc, const char* const* argv) {
             c.quiet_access_log = true;
             continue;
         }
+        if (flag == "--sign-in-link") {
+            c.print_sign_in_link = true;
+            continue;
+        }
         if (i + 1 >= argc) {
             result.error = "missing value for " + std::string(flag);
             return result;
@@ -104,6 +109,8 @@ ConfigResult parse_config(int argc, const char* const* argv) {
             c.body_limit = number;
         else if (numeric && number > 0 && flag == "--max-connections")
             c.max_connections = number;
+        else if (numeric && number > 0 && flag == "--max-connections-per-address")
+            c.max_connections_per_address = number;
         else if (numeric && number > 0 && number < 3600 && flag == "--header-timeout")
             c.header_timeout_s = static_cast<int>(number);
         else if (numeric && number > 0 && number < 3600 && flag == "--idle-timeout")

@@ -17,10 +17,14 @@ struct Config {
     std::size_t seed_users = 0;            // --seed-users N: dev/test only, bulk users
     std::size_t body_limit = 1024 * 1024;  // --body-limit BYTES
     std::size_t max_connections = 512;     // --max-connections
-    int header_timeout_s = 10;             // --header-timeout SECONDS
-    int idle_timeout_s = 60;               // --idle-timeout SECONDS
-    bool check_db = false;                 // --check-db: run PRAGMA integrity_check and exit
-    bool quiet_access_log = false;         // --no-access-log
+    std::size_t max_connections_per_address = 128;  // --max-connections-per-address
+    int header_timeout_s = 10;                      // --header-timeout SECONDS
+    int idle_timeout_s = 60;                        // --idle-timeout SECONDS
+    bool check_db = false;          // --check-db: run PRAGMA integrity_check and exit
+    bool quiet_access_log = false;  // --no-access-log
+    // --sign-in-link: print a one-time sign-in link for the owner on start. Off by default, so
+    // a link good for a session is not in every start's console output or service log.
+    bool print_sign_in_link = false;
     // Bearer JWTs of a host dashboard's OIDC provider (NetBird's AUTH_AUTHORITY, AUTH_AUDIENCE).
     std::string jwt_issuer;                 // --jwt-issuer URL (empty: Bearer JWTs refused)
     std::string jwt_audience;               // --jwt-audience AUD (required with --jwt-issuer)

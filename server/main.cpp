@@ -12,6 +12,7 @@
 
 #include "server/app.h"
 #include "server/config.h"
+#include "server/data_lock.h"
 #include "server/http_server.h"
 #include "server/outbound_https.h"
 #include "server/store.h"
@@ -47,6 +48,11 @@ int run(const Config& config) {
     asio::io_context ioc;
     asio::signal_set signals(ioc, SIGTERM, SIGINT);
     std::string error;
+    const auto lock = DataLock::acquire(config.data_dir, error);
+    if (!lock) {
+        std::fprintf(stderr, "openzro-server: %s\n", error.c_str());
+        return 1;
+    }
     auto store = Store::open(config.data_dir, error);
     if (!store) {
         std::fprintf(stderr, "openzro-server: %s\n", error.c_str());
@@ -59,9 +65,14 @@ int run(const Config& config) {
     }
     const std::string token = store->ensure_owner();
     if (!token.empty()) {
-        std::printf("Account owner created. Personal access token (shown once): %s\n",
-                    token.c_str());
-        if (!config.token_file.empty() && !write_secret_file(config.token_file, token)) {
+        // With --token-file the token goes there only, never to a console or service log.
+        if (config.token_file.empty()) {
+            std::printf("Account owner created. Personal access token (shown once): %s\n",
+                        token.c_str());
+        } else if (write_secret_file(config.token_file, token)) {
+            std::printf("Account owner created. Personal access token written to %s\n",
+                        config.token_file.c_str());
+        } else {
             std::fprintf(stderr, "openzro-server: cannot write %s\n", config.token_file.c_str());
             return 1;
         }
@@ -78,6 +89,7 @@ int run(const Config& config) {
     HttpOptions http;
     http.body_limit = config.body_limit;
     http.max_connections = config.max_connections;
+    http.max_connections_per_address = config.max_connections_per_address;
     http.header_timeout_s = config.header_timeout_s;
     http.idle_timeout_s = config.idle_timeout_s;
     http.access_log = !config.quiet_access_log;
@@ -103,8 +115,12 @@ int run(const Config& config) {
     app = std::make_unique<App>(*store, options);
 
     std::printf("openZro Admin: http://%s/\n", address.c_str());
-    std::printf("Sign in: http://%s/auth/one-time?code=%s\n", address.c_str(),
-                app->auth().issue_sign_in_code().c_str());
+    if (config.print_sign_in_link) {
+        std::printf("Sign in: http://%s/auth/one-time?code=%s\n", address.c_str(),
+                    app->auth().issue_sign_in_code().c_str());
+    } else {
+        std::printf("Owner sign-in: start with --sign-in-link for a one-time link\n");
+    }
     std::printf("SCIM base URL: %s/api/scim/v2\n", options.public_url.c_str());
     std::fflush(stdout);
 

@@ -37,7 +37,7 @@ export async function startServer({ dataDir, args = [], accessLog = false }) {
     proc.stdout.on('data', (d) => {
       out += d;
       const m = out.match(/^openZro Admin: (http:\/\/127\.0\.0\.1:\d+)\/$/m);
-      if (m && /^Sign in: /m.test(out)) {
+      if (m && /^SCIM base URL: /m.test(out)) {
         clearTimeout(timer);
         ok(m[1]);
       }
@@ -48,7 +48,6 @@ export async function startServer({ dataDir, args = [], accessLog = false }) {
   return {
     base, proc, exited, output: () => out, errors: () => err,
     token: readFileSync(tokenFile, 'utf8').trim(),
-    signIn: out.match(/^Sign in: (\S+)$/m)[1],
     stop: () => { proc.kill('SIGTERM'); return exited; },
     kill: () => { proc.kill('SIGKILL'); return exited; },
   };
