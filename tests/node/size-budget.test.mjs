@@ -7,7 +7,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const webRoot = process.env.OPENZRO_WEB_ROOT ||
-  path.resolve(import.meta.dirname, '../../build/wasm/web');
+  path.resolve(import.meta.dirname, '../../build/wasm/app');
 const BUDGET = 450 * 1024;
 
 test('the shell downloads at most 450 KB gzip', () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 const root = path.resolve(import.meta.dirname, '../../..');
 export const serverBin = process.env.OPENZRO_SERVER_BIN ||
   path.join(root, 'build/native/server/openzro-server');
-export const webRoot = process.env.OPENZRO_WEB_ROOT || path.join(root, 'build/wasm/web');
+export const webRoot = process.env.OPENZRO_WEB_ROOT || path.join(root, 'build/wasm/app');
 
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ export async function startServer({ args = [], web = webRoot, restartOf = null }
   const port = restartOf?.port ?? await freePort();
   const tokenFile = path.join(dataDir, 'owner-token');
   const child = spawn(serverBin, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir,
-    '--web-root', web, '--token-file', tokenFile, ...args],
+    '--web-root', web, '--token-file', tokenFile, '--sign-in-link', ...args],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const ready = new Promise((resolve, reject) => {
