@@ -63,6 +63,13 @@ void Harness::frame(int count) {
     }
 }
 
+bool Harness::shows_text(const std::string& part) const {
+    for (const auto* list : {&app.registry.items, &app.registry.texts})
+        for (const ui::Item& item : *list)
+            if (item.label.find(part) != std::string::npos) return true;
+    return false;
+}
+
 const ui::Item* Harness::find(const std::string& label_or_id) const {
     return ui::registry_find(app.registry, label_or_id);
 }

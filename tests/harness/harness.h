@@ -37,6 +37,8 @@ class Harness {
     void frame(int count = 1);
     // Items of the last frame, by visible label or by "##id".
     const ui::Item* find(const std::string& label_or_id) const;
+    // Whether an item or a text of the last frame contains `part` (prose, not a control).
+    bool shows_text(const std::string& part) const;
     // Moves the mouse to the item's centre and clicks it. False when the item is not there.
     bool click(const std::string& label_or_id);
     void type(const std::string& text);

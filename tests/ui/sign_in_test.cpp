@@ -57,13 +57,6 @@ std::unique_ptr<Harness> open(const std::shared_ptr<AuthServer>& server, const s
     return h;
 }
 
-bool shows_text(const Harness& h, const std::string& part) {
-    for (const auto* list : {&h.app.registry.items, &h.app.registry.texts})
-        for (const ui::Item& item : *list)
-            if (item.label.find(part) != std::string::npos) return true;
-    return false;
-}
-
 }  // namespace
 
 TEST(SignIn, ASessionThatEndsShowsTheSignInScreenAndReturnsToTheRoute) {
@@ -74,8 +67,8 @@ TEST(SignIn, ASessionThatEndsShowsTheSignInScreenAndReturnsToTheRoute) {
     h->frame(3);
     EXPECT_EQ(h->find("Users"), nullptr);  // no app behind it
     ASSERT_NE(h->find("Continue with Okta"), nullptr);
-    EXPECT_TRUE(shows_text(*h, "one-time link"));
-    EXPECT_FALSE(shows_text(*h, "You could not sign in"));
+    EXPECT_TRUE(h->shows_text("one-time link"));
+    EXPECT_FALSE(h->shows_text("You could not sign in"));
 
     ASSERT_TRUE(h->click("Continue with Okta"));
     ASSERT_EQ(h->visited_urls.size(), 1u);
@@ -95,8 +88,8 @@ TEST(SignIn, TheServersRefusalIsExplained) {
     };
     for (const auto& [code, words] : cases) {
         auto h = open(server, std::string("#/sign-in?error=") + code);
-        EXPECT_TRUE(shows_text(*h, "You could not sign in")) << code;
-        EXPECT_TRUE(shows_text(*h, words)) << code;
+        EXPECT_TRUE(h->shows_text("You could not sign in")) << code;
+        EXPECT_TRUE(h->shows_text(words)) << code;
         ASSERT_NE(h->find("Continue with Okta"), nullptr) << code;
         // Coming from a refusal, sign-in returns to the default page.
         ASSERT_TRUE(h->click("Continue with Okta"));
@@ -111,8 +104,8 @@ TEST(SignIn, NoProviderYetSaysSo) {
     config.responder = [](const openzro::HttpRequest&) { return json(200, "[]"); };
     Harness h(config);
     h.frame(3);
-    EXPECT_TRUE(shows_text(h, "No identity provider is set up yet"));
-    EXPECT_TRUE(shows_text(h, "one-time link"));
+    EXPECT_TRUE(h.shows_text("No identity provider is set up yet"));
+    EXPECT_TRUE(h.shows_text("one-time link"));
 }
 
 TEST(SignIn, ProvidersThatFailToLoadOfferARetry) {
@@ -125,7 +118,7 @@ TEST(SignIn, ProvidersThatFailToLoadOfferARetry) {
     };
     Harness h(config);
     h.frame(3);
-    ASSERT_TRUE(shows_text(h, "Could not load the sign-in options"));
+    ASSERT_TRUE(h.shows_text("Could not load the sign-in options"));
     ASSERT_TRUE(h.click("Retry"));
     h.frame(3);
     EXPECT_NE(h.find("Continue with Okta"), nullptr);
@@ -137,16 +130,16 @@ TEST(SignIn, EmbeddedThereIsNoSignInScreen) {
     ui::app_set_signed_out(h->app);
     h->frame(3);
     EXPECT_EQ(h->find("Continue with Okta"), nullptr);
-    EXPECT_TRUE(shows_text(*h, "You are signed out"));
+    EXPECT_TRUE(h->shows_text("You are signed out"));
 }
 
 TEST(UserMenu, ShowsWhoIsSignedInAndSignsOut) {
     auto server = std::make_shared<AuthServer>();
     auto h = open(server, "#/team/users");
     ASSERT_TRUE(h->click("Account menu for mia@acme.com"));
-    EXPECT_TRUE(shows_text(*h, "Mia Member"));
-    EXPECT_TRUE(shows_text(*h, "Role: User"));
-    EXPECT_TRUE(shows_text(*h, "changes need an admin"));
+    EXPECT_TRUE(h->shows_text("Mia Member"));
+    EXPECT_TRUE(h->shows_text("Role: User"));
+    EXPECT_TRUE(h->shows_text("changes need an admin"));
     ASSERT_TRUE(h->click("Sign out"));
     h->frame(3);
     int logouts = 0;
@@ -170,6 +163,6 @@ TEST(UserMenu, EmbeddedHasNoSignOut) {
     server->role = "admin";
     auto h = open(server, "#/integrations", true);
     ASSERT_TRUE(h->click("Account menu for mia@acme.com"));
-    EXPECT_TRUE(shows_text(*h, "Role: Admin"));
+    EXPECT_TRUE(h->shows_text("Role: Admin"));
     EXPECT_EQ(h->find("Sign out"), nullptr);
 }

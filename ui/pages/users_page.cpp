@@ -10,6 +10,7 @@
 #include "ui/pages/users/users_actions.h"
 #include "ui/pages/users/users_detail.h"
 #include "ui/pages/users/users_load.h"
+#include "ui/pages/users/users_rules.h"
 #include "ui/pages/users/users_table.h"
 #include "ui/pages/users/users_toolbar.h"
 #include "ui/widgets.h"
@@ -67,6 +68,13 @@ void card(const char* id, ImVec2 size, bool padded) {
 }
 
 void body(UsersPageState& s, PageContext& ctx) {
+    // A member: the list is not theirs to see, which is no failure to retry.
+    if (const char* refused = users_read_refused(s.me.get())) {
+        card("##users-refused", ImVec2(0, 0), true);
+        empty_state(OZ_ICON_BAN, refused);
+        ImGui::EndChild();
+        return;
+    }
     if (s.error) load_failed(s, ctx);
     if (!s.loaded) {
         if (s.error) return;

@@ -35,6 +35,21 @@ TEST(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
     EXPECT_FALSE(ui::route_query_value(h->app.route, "setup"));
 }
 
+// A member (role `user`: restricted, no module readable, as the server reports it) is refused
+// the integration: the card says who sets up Okta, with no failed load, Retry or Connect.
+TEST(OktaCard, AMemberIsToldWhoSetsUpOkta) {
+    FakeOktaServer s;
+    s.me = auditor_user();
+    s.me.role = "user";
+    s.me.permissions->modules.clear();
+    s.fail("GET /integrations/okta-scim-idp", 10);  // the server answers 403 to a member
+    auto h = open_app(s);
+    EXPECT_TRUE(shown(*h, "Managed by admins"));
+    EXPECT_TRUE(h->shows_text("An account owner or an admin sets up Okta"));
+    EXPECT_EQ(h->find("Retry"), nullptr);
+    EXPECT_EQ(h->find("Connect Okta"), nullptr);
+}
+
 TEST(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
     FakeOktaServer s;
     connected(s);

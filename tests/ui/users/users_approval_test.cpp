@@ -10,13 +10,6 @@ using namespace users_test;
 
 namespace {
 
-const openzro::FakeHttpClient::Sent* last_write(const Harness& h) {
-    const openzro::FakeHttpClient::Sent* found = nullptr;
-    for (const auto& s : h.http.sent())
-        if (s.request.method == "PUT" || s.request.method == "DELETE") found = &s;
-    return found;
-}
-
 bool has_user(const FakeServer& server, const std::string& id) {
     for (const openzro::User& u : server.users)
         if (u.id == id) return true;
@@ -78,6 +71,22 @@ TEST(UsersApproval, RejectAsksFirstThenRemoves) {
                       .rows[static_cast<std::size_t>(ui::index_find(h->app.users.index, "u-pat"))]
                       .deleted,
               true);
+}
+
+// A member (is_restricted, as the server reports it for role `user`) may not list users: the
+// page says so calmly, with no failed load and no Retry.
+TEST(UsersApproval, AMemberIsToldTheListIsNotTheirsToSee) {
+    auto server = standard_account();
+    openzro::UserPermissions member;
+    member.is_restricted = true;
+    server->me_permissions = member;
+    server->fail_users = 403;
+    auto h = open_users(server, "#/team/users");
+    h->frame(3);
+    EXPECT_TRUE(h->shows_text("Your role can't see the account's users"));
+    EXPECT_FALSE(h->shows_text("Couldn't load the users"));
+    EXPECT_EQ(h->find("Retry"), nullptr);
+    EXPECT_EQ(h->find("Actions for pat@example.com"), nullptr);
 }
 
 TEST(UsersApproval, AMemberCannotApproveAndIsToldWhy) {

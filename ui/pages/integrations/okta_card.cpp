@@ -114,7 +114,9 @@ void okta_card(IntegrationsPageState& state, PageContext& context) {
                           ImGuiChildFlags_AlwaysUseWindowPadding);
 
     // [SECTION] Header: logo, name, description, status
-    const bool loading = !d.me.loaded || !d.integrations.loaded || !d.providers.loaded;
+    // A member: the integration is not theirs to see, which is no failure to retry.
+    const bool hidden = d.me.loaded && okta_denied(d, "integrations", "read") != nullptr;
+    const bool loading = !hidden && (!d.me.loaded || !d.integrations.loaded || !d.providers.loaded);
     const openzro::OktaScimIntegration* integration = loading ? nullptr : okta_card_integration(d);
     okta_logo(40);
     ImGui::SameLine(0, px(12));
@@ -123,7 +125,9 @@ void okta_card(IntegrationsPageState& state, PageContext& context) {
     text_muted("Single sign-on over OpenID Connect, then users and groups over SCIM 2.0.");
     ImGui::EndGroup();
     ImGui::SameLine();
-    if (loading)
+    if (hidden)
+        header_status("Managed by admins", colors().text_muted);
+    else if (loading)
         header_status("Loading", colors().border);
     else if (!integration)
         header_status("Not connected", colors().text_muted);
@@ -134,14 +138,20 @@ void okta_card(IntegrationsPageState& state, PageContext& context) {
     ImGui::Dummy(ImVec2(0, px(8)));
 
     // [SECTION] Body
-    if (load_errors(state, context)) {
+    if (hidden) {
+        text_muted(
+            "An account owner or an admin sets up Okta. Your role can't see or change its "
+            "settings.");
+    } else if (load_errors(state, context)) {
         // The banner says what failed; the actions below stay disabled until a retry works.
     } else if (loading) {
         skeleton_rows(2);
     } else if (integration) {
         connected_body(state, context, *integration);
     }
-    if (!integration) {
+    if (hidden) {
+        ImGui::Dummy(ImVec2(0, px(8)));
+    } else if (!integration) {
         ImGui::Dummy(ImVec2(0, px(4)));
         copy_field("SCIM connector base URL", okta_scim_base_url(context.services), state.scim_url);
         ImGui::PushFont(font(Font::Small));

@@ -12,6 +12,12 @@ bool may(const openzro::CurrentUser& me, const char* op) {
 
 }  // namespace
 
+const char* users_read_refused(const openzro::CurrentUser* me) {
+    if (!me || may(*me, "read")) return nullptr;
+    return "Your role can't see the account's users. An admin or the owner manages them, and "
+           "can give you a role that sees them.";
+}
+
 UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro::User& t) {
     if (!me) {
         const char* wait = "Checking your permissions…";

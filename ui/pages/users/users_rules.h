@@ -17,6 +17,10 @@ struct UserActionRules {
 // `me` is GET /users/current (nullptr while it loads).
 UserActionRules user_action_rules(const openzro::CurrentUser* me, const openzro::User& target);
 
+// Why `me` may not see the account's users at all (a member: the server refuses the list), or
+// nullptr when it may or `me` is still loading. The page says so instead of a failed load.
+const char* users_read_refused(const openzro::CurrentUser* me);
+
 // The roles an admin can give (owner is transferred, not given).
 inline constexpr const char* kAssignableRoles[] = {"admin", "user", "network_admin",
                                                    "billing_admin", "auditor"};
