@@ -11,12 +11,6 @@
 namespace openzro::testing {
 namespace {
 
-std::string session_from(const Response& r) {
-    const std::string cookie = r.header("Set-Cookie");
-    const auto start = cookie.find('=') + 1;
-    return cookie.substr(start, cookie.find(';') - start);
-}
-
 TEST(Auth, OneTimeLinkSetsALaxHttpOnlyCookieOnce) {
     TestServer server;
     const std::string code = server.app().auth().issue_sign_in_code();

@@ -12,12 +12,6 @@
 namespace openzro::testing {
 namespace {
 
-std::string session_from(const Response& r) {
-    const std::string cookie = r.header("Set-Cookie");
-    const auto start = cookie.find('=') + 1;
-    return cookie.substr(start, cookie.find(';') - start);
-}
-
 std::string sign_in_owner(TestServer& server) {
     return session_from(
         server.call("GET", "/auth/one-time?code=" + server.app().auth().issue_sign_in_code()));

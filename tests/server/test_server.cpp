@@ -7,6 +7,12 @@
 
 namespace openzro::testing {
 
+std::string session_from(const Response& r) {
+    const std::string cookie = r.header("Set-Cookie");
+    const auto start = cookie.find('=') + 1;
+    return cookie.substr(start, cookie.find(';') - start);
+}
+
 std::filesystem::path make_temp_dir() {
     std::string pattern = (std::filesystem::temp_directory_path() / "openzro-test-XXXXXX").string();
     if (!::mkdtemp(pattern.data())) return {};

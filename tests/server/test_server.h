@@ -66,4 +66,7 @@ json okta_user(const std::string& user_name, const std::string& given = "Jane",
 
 std::filesystem::path make_temp_dir();
 
+// The value of the cookie an answer sets (its first Set-Cookie).
+std::string session_from(const Response& r);
+
 }  // namespace openzro::testing

@@ -13,13 +13,6 @@ using namespace users_test;
 
 namespace {
 
-const openzro::FakeHttpClient::Sent* last_write(const Harness& h) {
-    const openzro::FakeHttpClient::Sent* found = nullptr;
-    for (const auto& s : h.http.sent())
-        if (s.request.method == "PUT" || s.request.method == "DELETE") found = &s;
-    return found;
-}
-
 ui::UserStatus status_of(const Harness& h, const std::string& id) {
     const auto& x = h.app.users.index;
     return x.rows[static_cast<std::size_t>(ui::index_find(x, id))].status;

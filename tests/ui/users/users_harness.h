@@ -36,4 +36,12 @@ inline bool disabled(const harness::Harness& h, const std::string& label) {
     return item && (item->state & ui::ItemState_Disabled);
 }
 
+// The last PUT or DELETE the page sent, or nullptr.
+inline const openzro::FakeHttpClient::Sent* last_write(const harness::Harness& h) {
+    const openzro::FakeHttpClient::Sent* found = nullptr;
+    for (const auto& s : h.http.sent())
+        if (s.request.method == "PUT" || s.request.method == "DELETE") found = &s;
+    return found;
+}
+
 }  // namespace users_test
