@@ -136,9 +136,10 @@ Response App::management(const Request& request) {
         token && jwt_bearer_.configured()) {
         Response pending;
         pending.later = [this, request, token = std::move(*token)](Response::Answer answer) {
-            jwt_bearer_.authenticate(token, [this, request, answer](const ApiCaller& caller) {
-                answer(management_as(request, caller));
-            });
+            jwt_bearer_.authenticate(
+                token, [this, request, answer = std::move(answer)](const ApiCaller& caller) {
+                    answer(management_as(request, caller));
+                });
         };
         return pending;
     }

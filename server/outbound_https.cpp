@@ -204,7 +204,7 @@ class OutboundHttps final : public OutboundHttp {
 }  // namespace
 
 std::unique_ptr<OutboundHttp> make_outbound_https(boost::asio::io_context& server_ioc,
-                                                  OutboundHttpsOptions options) {
+                                                  const OutboundHttpsOptions& options) {
     return std::make_unique<OutboundHttps>(server_ioc, options);
 }
 

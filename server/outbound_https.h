@@ -18,6 +18,6 @@ struct OutboundHttpsOptions {
 // `server_ioc` is where answers are delivered; it must outlive the returned client, whose
 // destructor stops the worker thread (pending `done` callbacks are dropped, not called).
 std::unique_ptr<OutboundHttp> make_outbound_https(boost::asio::io_context& server_ioc,
-                                                  OutboundHttpsOptions options = {});
+                                                  const OutboundHttpsOptions& options = {});
 
 }  // namespace openzro

@@ -154,7 +154,7 @@ TEST_F(JwtVerify, RefusesOversizedAndMalformedTokensBeforeAnyCrypto) {
     EXPECT_EQ(c.error.rfind("the token is too large", 0), 0U) << c.error;
     for (const std::string& bad :
          std::initializer_list<std::string>{"", "abc", "a.b", "a.b.c.d", "!!.??.##", "e30.e30.***",
-                                            "W10.e30.", std::string(20, '.').c_str()}) {
+                                            "W10.e30.", std::string(20, '.')}) {
         const JwtCheck m = check(bad);
         EXPECT_FALSE(m.ok) << bad;
         EXPECT_FALSE(m.error.empty()) << bad;

@@ -55,10 +55,10 @@ Response TestServer::call(const std::string& method, const std::string& target,
     for (const auto& [k, v] : headers) r.headers[to_lower(k)] = v;
     EXPECT_TRUE(parse_target(r)) << target;
     Response response = app_->handle(r);
-    return response.later ? wait_for_later(std::move(response)) : response;
+    return response.later ? wait_for_later(response) : response;
 }
 
-Response TestServer::wait_for_later(Response pending) {
+Response TestServer::wait_for_later(const Response& pending) {
     std::optional<Response> answer;
     int answers = 0;
     pending.later([&answer, &answers](Response final_response) {

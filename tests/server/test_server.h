@@ -44,7 +44,7 @@ class TestServer {
     const std::filesystem::path& dir() const { return dir_; }
 
   private:
-    Response wait_for_later(Response pending);
+    Response wait_for_later(const Response& pending);
 
     FakeOutbound outbound_;
     ManualClock clock_;

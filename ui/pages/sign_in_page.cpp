@@ -169,7 +169,8 @@ void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& retur
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_w);
     text_wrapped_muted(
         "Owner setting up openZro? Until single sign-on works, sign in with the one-time link "
-        "openzro-server prints on its console when it starts.");
+        "openzro-server prints on its console when started with --sign-in-link (scripts/run "
+        "does).");
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
     ImGui::EndGroup();

@@ -24,10 +24,10 @@ export function tempDir(name) {
 }
 
 // Resolves once the server printed its address; `stop()` sends SIGTERM, `kill()` SIGKILL.
-// `accessLog`: keep the access log (stderr, read with `errors()`) on.
-export async function startServer({ dataDir, args = [], accessLog = false }) {
+// `accessLog`: keep the access log (stderr, read with `errors()`) on. `bin`: another build.
+export async function startServer({ dataDir, args = [], accessLog = false, bin = serverBinary() }) {
   const tokenFile = join(dataDir, 'owner-token');
-  const proc = spawn(serverBinary(), ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--token-file', tokenFile,
+  const proc = spawn(bin, ['--listen', '127.0.0.1:0', '--data-dir', dataDir, '--token-file', tokenFile,
     ...(accessLog ? [] : ['--no-access-log']), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

@@ -5,7 +5,6 @@
 #include "ui/pages/users/users_rules.h"
 #include "users_harness.h"
 
-using harness::Harness;
 using namespace users_test;
 
 namespace {
