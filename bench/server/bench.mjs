@@ -84,9 +84,9 @@ async function startScimmy(seed) {
   return { base: `http://127.0.0.1:${port}`, stop: () => new Promise((ok) => { proc.on('exit', ok); proc.kill('SIGTERM'); }) };
 }
 
-async function openzroScim() {
+async function openzroScim(bin = undefined) {
   const dataDir = tempDir('bench');
-  const server = await startServer({ dataDir });
+  const server = await startServer({ dataDir, bin });
   try {
     const integration = await api(server, 'POST', '/api/integrations/okta-scim-idp', { connection_name: 'bench' });
     return await scimPhases(server.base, integration.body.auth_token);
@@ -129,6 +129,21 @@ function rows(label, ours, theirs) {
   row(`${label}: p99 latency`, ours.p99, theirs.p99, 'ms', false);
 }
 
+// BENCH_BASELINE_BIN (bench/server/run --baseline REV): the SCIM phases of this build against
+// another one, interleaved (ours, baseline, ours, baseline) so the machine's noise falls on both;
+// the better of two runs each.
+const BASELINE = process.env.BENCH_BASELINE_BIN;
+let baseline = null;
+if (BASELINE) {
+  const runs = { ours: [], base: [] };
+  for (let i = 0; i < 2; ++i) {
+    runs.ours.push(await openzroScim());
+    runs.base.push(await openzroScim(BASELINE));
+  }
+  const best = (list, phase) => list.map((r) => r[phase]).sort((a, b) => b.rps - a.rps)[0];
+  baseline = ['create', 'list'].map((phase) => [phase, best(runs.ours, phase), best(runs.base, phase)]);
+}
+
 const results = { ours: await openzroScim(), theirs: await scimmyScim() };
 const lists = { ours: await openzroList(), theirs: await scimmyList() };
 console.log(`bench/server: 127.0.0.1, ${CONCURRENCY} requests in flight unless sequential; ratio = how many times better openzro-server is`);
@@ -136,4 +151,10 @@ console.log(`${''.padEnd(60)}${'openzro-server'.padStart(17)}${'scimmy+express'.
 rows(`SCIM POST /Users (${USERS} users)`, results.ours.create, results.theirs.create);
 rows(`SCIM GET /Users pages of 100 (${USERS} users, sequential)`, results.ours.list, results.theirs.list);
 rows(`GET /api/users (${LIST_USERS} users, ${LIST_REPEATS}x)`, lists.ours, lists.theirs);
+if (baseline) {
+  console.log(`\nbench/server: this build against the baseline ${process.env.BENCH_BASELINE_REV ?? BASELINE} (best of 2 each, interleaved); ratio = this / baseline throughput`);
+  console.log(`${''.padEnd(60)}${'this build'.padStart(17)}${'baseline'.padStart(17)}   ratio`);
+  const names = { create: `SCIM POST /Users (${USERS} users)`, list: `SCIM GET /Users pages of 100 (${USERS} users, sequential)` };
+  for (const [phase, ours, base] of baseline) rows(names[phase], ours, base);
+}
 agent.destroy();
