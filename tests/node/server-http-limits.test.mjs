@@ -2,23 +2,12 @@
 // reach the client as 413, trailer floods cannot grow its memory, idle sockets cannot lock
 // others out, and nothing a peer sends ends the process.
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { test } from 'node:test';
-import { api, serverBinary, startServer, tempDir } from '../server/node/server-process.mjs';
+import { api, serverBinary, withServer } from '../server/node/server-process.mjs';
 
 const skip = serverBinary() ? false : 'openzro-server is not built';
-
-async function withServer(args, body) {
-  const dataDir = tempDir('http-limits');
-  const server = await startServer({ dataDir, args });
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-}
 
 // Peak resident memory of the process so far, in bytes.
 function peakMemory(pid) {

@@ -10,7 +10,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { SignJWT, exportJWK, generateKeyPair } from 'jose';
-import { api, serverBinary, startServer, tempDir } from '../server/node/server-process.mjs';
+import { api, serverBinary, tempDir, withServer } from '../server/node/server-process.mjs';
 
 const skip = serverBinary() ? false : 'openzro-server is not built';
 const OWNER = 'owner@openzro.local';
@@ -53,17 +53,6 @@ async function startIssuer() {
     return new Promise((ok) => server.close(ok));
   };
   return state;
-}
-
-async function withServer(args, body) {
-  const dataDir = tempDir('jwt-bearer');
-  const server = await startServer({ dataDir, args });
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-    rmSync(dataDir, { recursive: true, force: true });
-  }
 }
 
 async function bearer(server, token) {

@@ -1,7 +1,7 @@
 // Starts the real openzro-server on a free 127.0.0.1 port with a temp data folder, for the
 // Node checks in tests/node/server-*.test.mjs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,18 @@ export async function startServer({ dataDir, args = [], accessLog = false, bin =
     stop: () => { proc.kill('SIGTERM'); return exited; },
     kill: () => { proc.kill('SIGKILL'); return exited; },
   };
+}
+
+// Runs `body(server)` against a server on a fresh data folder, then stops it and removes the folder.
+export async function withServer(args, body) {
+  const dataDir = tempDir('server');
+  const server = await startServer({ dataDir, args });
+  try {
+    await body(server);
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 // Management API call with the owner's token; returns { status, headers, body }.
