@@ -25,7 +25,7 @@ async function press(locator) {
 async function signIn(page) {
   await page.goto(env.server.baseUrl + '/examples/dashboard-host.html');
   await page.getByRole('textbox', { name: 'Personal access token' }).fill(env.server.ownerToken());
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
 test('the Okta journey on the dashboard host, through roles only', { timeout: 240000 }, async () => {
@@ -46,6 +46,11 @@ test('the Okta journey on the dashboard host, through roles only', { timeout: 24
   await app.getByRole('textbox', { name: 'Okta account domain' }).fill('acme.okta.com');
   await app.getByRole('textbox', { name: 'Primary email domain' }).fill('acme.com');
   await shot('sso');
+  // The step is taller than the dialog: scroll to the end of the form, as a person would.
+  const box = await app.getByRole('textbox', { name: 'Client ID' }).boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y);
+  await page.mouse.wheel(0, 600);
+  await page.waitForTimeout(300);
   await press(button('Save and continue'));
   await press(button('Create integration'));
 

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { clickItem, findItem, outputDir } from './lib/browser.mjs';
+import { clickItem, findItem, items, outputDir } from './lib/browser.mjs';
 import { serverAndBrowser } from './lib/fixture.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,11 +25,26 @@ async function waitForText(text, timeout = 15000) {
   await page.waitForFunction((t) => document.body.textContent.includes(t), text, { timeout });
 }
 
+// A field below the step's visible part: the wheel over the dialog brings it up, as a person
+// would scroll, until it sits above the dialog's footer (its Back button).
+async function scrollIntoView(label) {
+  for (let i = 0; i < 10; ++i) {
+    const all = await items(page);
+    const item = all.find((i) => i.label === label), back = all.find((i) => i.label === 'Back');
+    if (!item || !back || item.y + item.h <= back.y - 16) return;
+    const box = await page.locator('#canvas').boundingBox();
+    await page.mouse.move(box.x + item.x + item.w / 2, box.y + back.y - 80);
+    await page.mouse.wheel(0, 200);
+    await page.waitForTimeout(100);
+  }
+}
+
 // Types into a text field and waits until the app holds the text (secrets are not reported).
 // A field clicked while the dialog still moves may miss keystrokes: select all and retype.
 async function fill(label, text, { secret = false } = {}) {
   for (let attempt = 0; attempt < 3; ++attempt) {
     await page.waitForTimeout(150);
+    await scrollIntoView(label);
     await clickItem(page, label);
     await page.keyboard.press('Control+A');
     await page.keyboard.type(text, { delay: 20 });
