@@ -77,6 +77,20 @@ TEST(SignIn, ASessionThatEndsShowsTheSignInScreenAndReturnsToTheRoute) {
               "3Fstatus%3Dblocked");
 }
 
+// The owner's note under the card wraps at the card's width (it ran past it to the window edge).
+TEST(SignIn, TheOwnersNoteWrapsWithinTheCard) {
+    auto h = open(std::make_shared<AuthServer>(), "#/sign-in?error=blocked");
+    const ui::Item* button = h->find("Continue with Okta");
+    const ui::Item* note = nullptr;
+    for (const ui::Item& t : h->app.registry.texts)
+        if (t.label.rfind("Owner setting up", 0) == 0) note = &t;
+    ASSERT_NE(button, nullptr);
+    ASSERT_NE(note, nullptr);
+    // The card is the button plus its padding: well under a tenth of the button's width.
+    EXPECT_LE(note->max.x, button->max.x + (button->max.x - button->min.x) * 0.1f);
+    EXPECT_GE(note->min.x, button->min.x - (button->max.x - button->min.x) * 0.1f);
+}
+
 TEST(SignIn, TheServersRefusalIsExplained) {
     auto server = std::make_shared<AuthServer>();
     const std::pair<const char*, const char*> cases[] = {

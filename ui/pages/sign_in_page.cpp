@@ -166,12 +166,11 @@ void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& retur
 
     ImGui::Dummy(ImVec2(0, px(16)));
     ImGui::PushFont(font(Font::Small));
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + card_w);
     text_wrapped_muted(
         "Owner setting up openZro? Until single sign-on works, sign in with the one-time link "
         "openzro-server prints on its console when started with --sign-in-link (scripts/run "
-        "does).");
-    ImGui::PopTextWrapPos();
+        "does).",
+        ImGui::GetCursorPosX() + card_w);
     ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::End();

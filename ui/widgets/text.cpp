@@ -13,9 +13,9 @@ void text_muted(const char* text) {
     registry_add_text(Role::Text, text);
 }
 
-void text_wrapped_muted(const char* text) {
+void text_wrapped_muted(const char* text, float wrap_pos_x) {
     ImGui::PushStyleColor(ImGuiCol_Text, colors().text_muted);
-    ImGui::PushTextWrapPos(0.0f);
+    ImGui::PushTextWrapPos(wrap_pos_x);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
