@@ -137,9 +137,12 @@ std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string& err
     }
     // A new key only while no secret is sealed: a lost key must not pass unnoticed.
     const std::string key_path = data_dir + "/openzro.key";
-    const bool sealed_secrets =
-        db->prepare("SELECT 1 FROM identity_providers WHERE client_secret LIKE 'enc:%' LIMIT 1")
-            .step();
+    bool sealed_secrets = false;
+    {
+        // SecretBox alone knows what a sealed value looks like.
+        auto s = db->prepare("SELECT client_secret FROM identity_providers");
+        while (!sealed_secrets && s.step()) sealed_secrets = SecretBox::is_sealed(s.text(0));
+    }
     auto secrets = SecretBox::load(key_path, !sealed_secrets, error);
     if (!secrets) {
         if (sealed_secrets) error += ", but the database holds client secrets sealed with it";

@@ -42,6 +42,16 @@ class OtherConnection {
     sqlite3* handle_ = nullptr;
 };
 
+// A temporary folder removed when the test ends, also when an ASSERT ends it early. Declared
+// before the Db or Store that lives in it, so it goes after them.
+struct TempDir {
+    TempDir() = default;
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    ~TempDir() { fs::remove_all(path); }
+    fs::path path = make_temp_dir();
+};
+
 fs::path db_path(const TestServer& server) {
     return server.dir() / "openzro.db";
 }
@@ -65,7 +75,8 @@ const json kIdp = {{"type", "okta"},
 
 // [SECTION] Transactions (point 12)
 TEST(Storage, WritesAfterAFailedBeginAreRefusedNotAutocommitted) {
-    const fs::path dir = make_temp_dir();
+    const TempDir temp;
+    const fs::path& dir = temp.path;
     std::string error;
     auto db = Db::open((dir / "t.db").string(), error);
     ASSERT_TRUE(db) << error;
@@ -83,8 +94,6 @@ TEST(Storage, WritesAfterAFailedBeginAreRefusedNotAutocommitted) {
         ASSERT_TRUE(count.step());
         EXPECT_EQ(count.integer(0), 0);
     }
-    db.reset();
-    fs::remove_all(dir);
 }
 
 TEST(Storage, ScimCreateWhileTheDatabaseIsLockedAnswers503AndStoresNothing) {
@@ -141,17 +150,18 @@ TEST(Storage, FullDiskAnswers503AndLeavesNothingHalfWritten) {
 
 // [SECTION] Start-up checks (point 14)
 TEST(Storage, AnEmptyDatabaseFileIsAnErrorNotANewAccount) {
-    const fs::path dir = make_temp_dir();
+    const TempDir temp;
+    const fs::path& dir = temp.path;
     std::ofstream(dir / "openzro.db").close();
     std::string error;
     EXPECT_FALSE(Store::open(dir.string(), error));
     EXPECT_NE(error.find((dir / "openzro.db").string()), std::string::npos) << error;
     EXPECT_EQ(fs::file_size(dir / "openzro.db"), 0U);
-    fs::remove_all(dir);
 }
 
 TEST(Storage, ACorruptDatabaseIsReportedWithItsPathAndRefused) {
-    const fs::path dir = make_temp_dir();
+    const TempDir temp;
+    const fs::path& dir = temp.path;
     std::string error;
     {
         auto store = Store::open(dir.string(), error);
@@ -171,7 +181,6 @@ TEST(Storage, ACorruptDatabaseIsReportedWithItsPathAndRefused) {
     EXPECT_FALSE(Store::open(dir.string(), error));
     EXPECT_NE(error.find(path.string()), std::string::npos) << error;
     EXPECT_NE(error.find("corrupt"), std::string::npos) << error;
-    fs::remove_all(dir);
 }
 
 // [SECTION] Secrets and files at rest (point 20)
@@ -196,7 +205,8 @@ TEST(Storage, DatabaseAndKeyFilesAreOwnerOnly) {
 }
 
 TEST(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
-    const fs::path dir = make_temp_dir();
+    const TempDir temp;
+    const fs::path& dir = temp.path;
     std::string error;
     ASSERT_TRUE(Store::open(dir.string(), error)) << error;
     {
@@ -213,12 +223,11 @@ TEST(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
     EXPECT_EQ(
         other.text("SELECT client_secret FROM identity_providers WHERE id = 'old'").find("plain"),
         std::string::npos);
-    store.reset();
-    fs::remove_all(dir);
 }
 
 TEST(Storage, AMissingKeyWithEncryptedSecretsIsAStartUpError) {
-    const fs::path dir = make_temp_dir();
+    const TempDir temp;
+    const fs::path& dir = temp.path;
     std::string error;
     {
         auto store = Store::open(dir.string(), error);
@@ -229,7 +238,6 @@ TEST(Storage, AMissingKeyWithEncryptedSecretsIsAStartUpError) {
     fs::remove(dir / "openzro.key");
     EXPECT_FALSE(Store::open(dir.string(), error));
     EXPECT_NE(error.find((dir / "openzro.key").string()), std::string::npos) << error;
-    fs::remove_all(dir);
 }
 
 TEST(Storage, SyncLogsKeepABoundedNumberOfEntriesPerIntegration) {
