@@ -50,7 +50,9 @@ App::App(Store& store, AppOptions options)
                          options_.public_url}),
       management_(store, issuers_.get()),
       scim_(store, options_.public_url + kScimPrefix),
-      static_files_(options_.web_root, options_.frame_ancestors) {}
+      static_files_(options_.web_root, options_.frame_ancestors) {
+    management_.warm_listing();
+}
 
 Response App::handle(const Request& request) {
     store_.db().clear_unavailable();

@@ -14,6 +14,25 @@ namespace openzro {
 namespace {
 
 // [SECTION] Schema migrations: append only, never edit a released step.
+
+// The users listing's version, bumped by every change a listing shows (users, their groups),
+// in the database: a cached listing is checked with one read, unrelated writes (sessions, sync
+// logs) keep it, and processes sharing the database agree on it. One trigger per table and
+// event (SQLite's triggers take one event each).
+const std::string& listing_version_step() {
+    static const std::string sql = [] {
+        std::string out = "INSERT INTO meta (key, value) VALUES ('listing_version', '0');\n";
+        for (const char* table : {"users", "memberships", "groups"})
+            for (const char* event : {"insert", "update", "delete"})
+                out += std::string("CREATE TRIGGER ") + table + "_listing_" + event + " AFTER " +
+                       event + " ON " + table +
+                       " BEGIN UPDATE meta SET value = value + 1 WHERE key = 'listing_version'; "
+                       "END;\n";
+        return out;
+    }();
+    return sql;
+}
+
 const std::vector<const char*>& migrations() {
     static const std::vector<const char*> steps = {
         R"sql(
@@ -103,6 +122,13 @@ CREATE TRIGGER users_end_sessions AFTER UPDATE OF role, is_blocked, pending_appr
   BEGIN DELETE FROM sessions WHERE user_id = NEW.id; END;
 INSERT OR IGNORE INTO meta (key, value) VALUES ('account_id', lower(hex(randomblob(10))));
 INSERT OR IGNORE INTO meta (key, value) VALUES ('user_approval_required', 'false');
+)sql",
+        listing_version_step().c_str(),
+        // An integration's users through a small index: SCIM's totalResults (COUNT) and its
+        // pages (ORDER BY seq, the rowid, LIMIT/OFFSET) read the index, not every users row;
+        // deleting an integration finds its users there too.
+        R"sql(
+CREATE INDEX users_integration ON users(integration_id);
 )sql",
     };
     return steps;
@@ -295,10 +321,6 @@ void Db::note_failure(int code) {
 
 std::int64_t Db::changes() const {
     return sqlite3_changes(handle_);
-}
-
-std::int64_t Db::total_changes() const {
-    return sqlite3_total_changes(handle_);
 }
 
 std::int64_t Db::last_insert_rowid() const {

@@ -59,8 +59,6 @@ class Db {
     Stmt prepare(const char* sql);
     bool exec(const char* sql);
     std::int64_t changes() const;
-    // Rows changed through this connection since it opened: a version number for caches.
-    std::int64_t total_changes() const;
     std::int64_t last_insert_rowid() const;
     std::string last_error() const;
     int schema_version();

@@ -1,6 +1,7 @@
 #include "server/management_api.h"
 
 #include <algorithm>
+#include <cstring>
 #include <nlohmann/json.hpp>
 
 #include "server/idp_check.h"
@@ -173,6 +174,32 @@ bool read_string(const json& body, const char* key, std::string& out) {
     return true;
 }
 
+// [SECTION] The users listing, cached per filter while listing_version holds
+constexpr const char* kNotCurrent = ",\"is_current\":false";
+
+std::int64_t listing_version(Db& db) {
+    auto s = db.prepare("SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listing_version'");
+    return s.step() ? s.integer(0) : -1;
+}
+
+const ManagementApi::Listing& listing_of(Store& store, ManagementApi::ListingCache& cache,
+                                         std::optional<bool> service) {
+    ManagementApi::Listing& listing =
+        !service ? cache.all : (*service ? cache.service : cache.people);
+    const std::int64_t version = listing_version(store.db());
+    if (listing.version == version && version >= 0) return listing;
+    const auto users = store.list_users(service);
+    std::string body = "[";
+    body.reserve(users.size() * 300);
+    for (std::size_t i = 0; i < users.size(); ++i) {
+        if (i) body.push_back(',');
+        append_user(body, users[i], std::string(), nullptr);
+    }
+    body.push_back(']');
+    listing = {version, std::move(body)};
+    return listing;
+}
+
 // [SECTION] One request from one caller
 class Call {
   public:
@@ -248,23 +275,22 @@ class Call {
     Response list_users() {
         std::optional<bool> service;
         if (const auto p = request_.param("service_user")) service = (*p == "true");
+        const ManagementApi::Listing& listing = listing_of(store_, cache_, service);
+        // The caller's own entry says is_current: true (the cached body says false for all).
         Response r = answer(200, nullptr);
-        const std::string key =
-            caller_.id + (service ? (*service ? "/service" : "/people") : "/all");
-        const std::int64_t version = store_.db().total_changes();
-        if (cache_.version == version && cache_.key == key) {
-            r.body = cache_.body;
+        const std::string own = "{\"id\":" + json(caller_.id).dump() + ",";
+        const std::size_t at = listing.body.find(own);
+        const std::size_t flag =
+            at == std::string::npos ? at : listing.body.find(kNotCurrent, at + own.size());
+        if (flag == std::string::npos) {
+            r.body = listing.body;
             return r;
         }
-        const auto users = store_.list_users(service);
-        r.body = "[";
-        r.body.reserve(users.size() * 300);
-        for (std::size_t i = 0; i < users.size(); ++i) {
-            if (i) r.body.push_back(',');
-            append_user(r.body, users[i], caller_.id, nullptr);
-        }
-        r.body.push_back(']');
-        cache_ = {version, key, r.body};
+        const std::size_t value = flag + std::strlen(kNotCurrent) - std::strlen("false");
+        r.body.reserve(listing.body.size());
+        r.body.assign(listing.body, 0, value);
+        r.body += "true";
+        r.body.append(listing.body, value + std::strlen("false"), std::string::npos);
         return r;
     }
 
@@ -588,6 +614,10 @@ class Call {
 
 Response api_error(int status, const std::string& message) {
     return answer(status, {{"message", message}, {"code", status}});
+}
+
+void ManagementApi::warm_listing() {
+    listing_of(store_, listing_cache_, false);
 }
 
 Response ManagementApi::handle(const Request& request, const std::string& caller_id) {

@@ -15,12 +15,19 @@ class ManagementApi {
         : store_(store), issuers_(issuers) {}
     // `request.path` starts with /api/; `caller_id` is the authenticated user.
     Response handle(const Request& request, const std::string& caller_id);
+    // Builds the listing the Users page asks for (people), so that the first page load after
+    // start-up does not wait for it (0.6 s at 100,000 users).
+    void warm_listing();
 
-    // The last user listing, reused until the database changes (admins reload it often).
-    struct ListingCache {
+    // A user listing as every caller sees it (is_current false throughout), kept while the
+    // database's listing_version stays the same: only changes to users and their groups
+    // rebuild it, not sessions or sync logs. One per filter (people, service users, all).
+    struct Listing {
         std::int64_t version = -1;
-        std::string key;
         std::string body;
+    };
+    struct ListingCache {
+        Listing people, service, all;
     };
 
   private:

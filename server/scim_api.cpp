@@ -221,8 +221,15 @@ class Exchange {
             total = store_.scim_user_count(integration_.id);
             matched = store_.scim_user_page(integration_.id, start - 1, count);
         }
+        // The page's groups in one query (user_json would ask once a user).
+        const auto groups = store_.users_scim_groups(matched);
+        const std::vector<GroupRecord> no_groups;
         json resources = json::array();
-        for (const auto& u : matched) resources.push_back(user_json(u));
+        for (const auto& u : matched) {
+            const auto it = groups.find(u.id);
+            resources.push_back(
+                user_resource(u, it != groups.end() ? it->second : no_groups, base_url_));
+        }
         return answer(200, list_body(resources, total, start));
     }
 
@@ -265,6 +272,16 @@ class Exchange {
         user.issued = "integration";
         if (auto invalid = read_user(in, user))
             return fail(400, invalid->scim_type, invalid->detail);
+        {
+            // The usual case in one look-up: nobody holds the userName, so the user is new
+            // (inside the transaction that inserts it). Held by a user of a deleted
+            // integration: adopted below; held by anyone else: taken.
+            Transaction tx(store_.db());
+            const auto holder = store_.user_name_holder(user_name_key(user.user_name).value_or(""));
+            if (!holder) return insert_user(user, tx);
+            if (!holder->orphaned)
+                return fail(409, "uniqueness", "userName " + user.user_name + " is already taken");
+        }  // nothing written: rolled back
         if (auto adopted = adopt_orphan(user.user_name)) {
             const bool was_blocked = adopted->is_blocked;
             if (auto invalid = read_user(in, *adopted))
@@ -276,11 +293,17 @@ class Exchange {
         }
         Transaction tx(store_.db());
         if (auto conflict = check_unique(user)) return *conflict;
+        return insert_user(user, tx);
+    }
+
+    // Inserts a new user in `tx` (its userName checked free) and commits.
+    Response insert_user(UserRecord& user, Transaction& tx) {
         if (!store_.insert_user(user) ||
             !store_.add_sync_log(integration_.id, "info", "created user " + user.user_name) ||
             !tx.commit())
             return fail(500, "", "could not save the user");
-        Response r = answer(201, user_json(user));
+        // A new id is in no group yet (memberships reference existing users only).
+        Response r = answer(201, user_resource(user, {}, base_url_));
         r.set_header("Location", base_url_ + "/Users/" + user.id);
         return r;
     }

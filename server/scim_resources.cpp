@@ -1,6 +1,9 @@
 #include "server/scim_resources.h"
 
-#include <unordered_set>
+#include <algorithm>
+#include <iterator>
+#include <string_view>
+#include <vector>
 
 #include "server/http_types.h"
 #include "server/scim_filter.h"
@@ -22,6 +25,12 @@ json meta(const std::string& type, const std::string& id, const std::string& cre
 std::string string_at(const json& object, std::string_view key) {
     const json* v = find_key(object, key);
     return v && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+// The length of the string member `key`, 0 if absent or not a string (no copy, unlike string_at).
+std::size_t string_size_at(const json& object, std::string_view key) {
+    const json* v = find_key(object, key);
+    return v && v->is_string() ? v->get_ref<const std::string&>().size() : 0;
 }
 
 // The primary work email, else the first email, else "".
@@ -58,15 +67,15 @@ Invalid too_long(const std::string& what) {
 
 // The per-field bounds of a user body (the whole document is bounded once serialised).
 std::optional<Invalid> check_user_limits(const json& body) {
-    if (string_at(body, "userName").size() > kMaxNameBytes) return too_long("userName");
-    if (string_at(body, "displayName").size() > kMaxNameBytes) return too_long("displayName");
-    if (string_at(body, "externalId").size() > kMaxNameBytes) return too_long("externalId");
+    if (string_size_at(body, "userName") > kMaxNameBytes) return too_long("userName");
+    if (string_size_at(body, "displayName") > kMaxNameBytes) return too_long("displayName");
+    if (string_size_at(body, "externalId") > kMaxNameBytes) return too_long("externalId");
     const json* emails = find_key(body, "emails");
     if (!emails || !emails->is_array()) return std::nullopt;
     if (emails->size() > kMaxEmails)
         return Invalid{"invalidValue", "at most " + std::to_string(kMaxEmails) + " emails"};
     for (const auto& e : *emails)
-        if (string_at(e, "value").size() > kMaxEmailBytes)
+        if (string_size_at(e, "value") > kMaxEmailBytes)
             return Invalid{"invalidValue",
                            "an email is longer than " + std::to_string(kMaxEmailBytes) + " bytes"};
     return std::nullopt;
@@ -99,12 +108,45 @@ bool depth_ok(const json& value, int max_depth) {
     return true;
 }
 
-bool keys_distinct_ignoring_case(const json& value) {
-    if (value.is_object()) {
-        std::unordered_set<std::string> seen;
-        for (auto it = value.begin(); it != value.end(); ++it)
-            if (!seen.insert(to_lower(it.key())).second) return false;
+namespace {
+
+char ascii_lower(char c) {
+    return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// The order of to_lower(a) and to_lower(b), without making them.
+bool less_ignoring_case(std::string_view a, std::string_view b) {
+    return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+        return ascii_lower(x) < ascii_lower(y);
+    });
+}
+
+// Up to this many keys an object is checked pair by pair (no allocation; a SCIM user has about
+// ten); larger ones are sorted ignoring case, which puts keys equal ignoring case side by side.
+constexpr std::size_t kPairwiseKeys = 16;
+
+bool object_keys_distinct_ignoring_case(const json::object_t& object) {
+    if (object.size() <= kPairwiseKeys) {
+        for (auto a = object.begin(); a != object.end(); ++a)
+            for (auto b = std::next(a); b != object.end(); ++b)
+                if (iequals(a->first, b->first)) return false;
+        return true;
     }
+    std::vector<std::string_view> keys;
+    keys.reserve(object.size());
+    for (const auto& [key, item] : object) keys.emplace_back(key);
+    std::sort(keys.begin(), keys.end(), less_ignoring_case);
+    for (std::size_t i = 1; i < keys.size(); ++i)
+        if (iequals(keys[i - 1], keys[i])) return false;
+    return true;
+}
+
+}  // namespace
+
+bool keys_distinct_ignoring_case(const json& value) {
+    if (value.is_object() &&
+        !object_keys_distinct_ignoring_case(value.get_ref<const json::object_t&>()))
+        return false;
     if (value.is_structured())
         for (const auto& item : value)
             if (!keys_distinct_ignoring_case(item)) return false;

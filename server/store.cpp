@@ -335,6 +335,15 @@ bool Store::user_name_taken(const std::string& key, const std::string& except_id
     return s.step();
 }
 
+std::optional<Store::UserNameHolder> Store::user_name_holder(const std::string& key) {
+    auto s = db_->prepare(
+        "SELECT id, integration_id IS NULL AND issued = 'integration' FROM users WHERE "
+        "user_name_key = ?");
+    s.bind(1, key);
+    if (!s.step()) return std::nullopt;
+    return UserNameHolder{s.text(0), s.integer(1) != 0};
+}
+
 // [SECTION] SCIM views
 std::vector<UserRecord> Store::scim_users(std::int64_t integration_id) {
     return scim_user_page(integration_id, 0, -1);
@@ -361,13 +370,14 @@ std::vector<UserRecord> Store::scim_user_page(std::int64_t integration_id, std::
 std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
                                              const std::string& column_key,
                                              const std::string& value) {
-    // The column name comes from a fixed list, never from the request.
+    // The column name comes from a fixed list, never from the request. `+integration_id` keeps
+    // the externalId look-up on users_external_id (users_integration would walk every user).
     static const std::string by_name =
         std::string("SELECT ") + kUserColumns +
         " FROM users WHERE integration_id = ? AND user_name_key = ? ORDER BY seq";
     static const std::string by_external =
         std::string("SELECT ") + kUserColumns +
-        " FROM users WHERE integration_id = ? AND external_id = ? ORDER BY seq";
+        " FROM users WHERE +integration_id = ? AND external_id = ? ORDER BY seq";
     static const std::string by_id = std::string("SELECT ") + kUserColumns +
                                      " FROM users WHERE integration_id = ? AND id = ? ORDER BY seq";
     const std::string* sql = column_key == "username"     ? &by_name
@@ -423,6 +433,24 @@ std::vector<GroupRecord> Store::user_scim_groups(const std::string& user_id) {
     s.bind(1, user_id);
     std::vector<GroupRecord> out;
     while (s.step()) out.push_back(read_group(s));
+    return out;
+}
+
+std::unordered_map<std::string, std::vector<GroupRecord>> Store::users_scim_groups(
+    const std::vector<UserRecord>& users) {
+    std::unordered_map<std::string, std::vector<GroupRecord>> out;
+    if (users.empty()) return out;
+    // The ids travel as one JSON array (json_each), whatever the page size.
+    nlohmann::json ids = nlohmann::json::array();
+    for (const auto& u : users) ids.push_back(u.id);
+    static const std::string sql =
+        std::string("SELECT ") + kGroupColumns +
+        ", memberships.user_id FROM memberships JOIN groups ON groups.id = memberships.group_id "
+        "WHERE memberships.user_id IN (SELECT value FROM json_each(?)) AND "
+        "groups.integration_id IS NOT NULL ORDER BY groups.seq";
+    auto s = db_->prepare(sql.c_str());
+    s.bind(1, ids.dump());
+    while (s.step()) out[s.text(8)].push_back(read_group(s));
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "server/db.h"
@@ -105,6 +106,13 @@ class Store {
     bool delete_user(const std::string& id);
     bool set_user_groups(const std::string& user_id, const std::vector<std::string>& group_ids);
     bool user_name_taken(const std::string& user_name_key, const std::string& except_id);
+    // The user holding a userName key (unique), in one indexed look-up; `orphaned` when it is
+    // a SCIM user whose integration was deleted (what orphaned_scim_user finds).
+    struct UserNameHolder {
+        std::string id;
+        bool orphaned = false;
+    };
+    std::optional<UserNameHolder> user_name_holder(const std::string& user_name_key);
 
     // [SECTION] SCIM views (scoped to one integration, in creation order)
     std::vector<UserRecord> scim_users(std::int64_t integration_id);
@@ -118,6 +126,10 @@ class Store {
     std::optional<UserRecord> orphaned_scim_user(const std::string& user_name_key);
     bool adopt_user(const std::string& user_id, std::int64_t integration_id);
     std::vector<GroupRecord> user_scim_groups(const std::string& user_id);
+    // user_scim_groups of every user in `users`, in one query (a SCIM page is one look-up, not
+    // one a user): user id -> its groups; a user in no SCIM group has no entry.
+    std::unordered_map<std::string, std::vector<GroupRecord>> users_scim_groups(
+        const std::vector<UserRecord>& users);
 
     // [SECTION] Groups
     std::optional<GroupRecord> group(const std::string& id);

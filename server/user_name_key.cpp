@@ -41,9 +41,23 @@ std::optional<icu::UnicodeString> decode(std::string_view text) {
     return out;
 }
 
+// Printable ASCII (U+0020..U+007E) only: every such character is allowed, is its own NFD and
+// NFC, and full case folding maps just A-Z to a-z, so the key is the ASCII lower case. This is
+// the same key the ICU path computes, without opening a UnicodeString (most userNames are
+// emails). nullopt when another byte occurs: controls, DEL and non-ASCII take the ICU path.
+std::optional<std::string> printable_ascii_key(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) {
+        if (c < 0x20 || c > 0x7e) return std::nullopt;  // non-ASCII: < 0 if char is signed
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
 }  // namespace
 
 std::optional<std::string> user_name_key(std::string_view user_name) {
+    if (auto ascii = printable_ascii_key(user_name)) return ascii;
     auto text = decode(user_name);
     if (!text) return std::nullopt;
     UErrorCode status = U_ZERO_ERROR;

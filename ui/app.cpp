@@ -16,9 +16,12 @@ void main_layout(App& app, FrameResult& result) {
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // No background here or on the page: the platform clears to the theme's bg, and where WebGL
+    // runs in software every pixel filled twice costs the frame (ui/draw_stats.h).
     ImGui::Begin("##app", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus);
+                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                     ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
 
     // [SECTION] Sidebar
@@ -42,7 +45,7 @@ void main_layout(App& app, FrameResult& result) {
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(32), px(24)));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().bg);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);
     ImGui::BeginChild("##page", ImVec2(0, 0), ImGuiChildFlags_AlwaysUseWindowPadding);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();

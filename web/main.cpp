@@ -3,8 +3,9 @@
 #include <GLES3/gl3.h>
 #include <emscripten.h>
 #include <emscripten/html5.h>
-#include <imgui_impl_opengl3.h>
 
+#include "ui/draw_stats.h"
+#include "web/gl_renderer.h"
 #include "web/web.h"
 
 namespace web {
@@ -115,6 +116,19 @@ EMSCRIPTEN_KEEPALIVE double openzro_mirror_ms() {
     return web::state().last_mirror_ms;
 }
 
+// window.openzroFrameStats(): what the last frame asked of the GPU (ui/draw_stats.h).
+EMSCRIPTEN_KEEPALIVE const char* openzro_frame_stats_json() {
+    static std::string json;
+    const ui::DrawStats d = ui::draw_stats(ImGui::GetDrawData());
+    json = "{\"drawLists\":" + std::to_string(d.draw_lists) +
+           ",\"drawCalls\":" + std::to_string(d.draw_calls) +
+           ",\"vertices\":" + std::to_string(d.vertices) +
+           ",\"indices\":" + std::to_string(d.indices) +
+           ",\"overdraw\":" + std::to_string(d.overdraw) +
+           ",\"framesDrawn\":" + std::to_string(web::state().drawn_count) + "}";
+    return json.c_str();
+}
+
 EMSCRIPTEN_KEEPALIVE unsigned openzro_frame_count() {
     return web::state().frame_count;
 }
@@ -146,7 +160,11 @@ int main() {  // NOLINT(bugprone-exception-escape): built with exception catchin
     ui::app_init(s.app,
                  {theme, ratio, browser_route(), browser_api_origin(), browser_host_authorizes()},
                  s.api.get());
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    if (!gl_renderer_init()) {
+        browser_fatal("WebGL 2 could not build the app's shaders.");
+        return 1;
+    }
+    gl_renderer_fonts_changed();
     install_input_callbacks();
     resize(static_cast<float>(css_w), static_cast<float>(css_h), ratio);
     return 0;

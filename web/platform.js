@@ -64,6 +64,7 @@ mergeInto(LibraryManager.library, {
       items: function () { return JSON.parse(UTF8ToString(_openzro_items_json())); },
       frameCount: function () { return _openzro_frame_count(); },
       mirrorMs: function () { return _openzro_mirror_ms(); },
+      frameStats: function () { return JSON.parse(UTF8ToString(_openzro_frame_stats_json())); },
     });
   },
 

@@ -1,21 +1,23 @@
 // Frames on demand: nothing is drawn while nothing changes. Input, resize, network callbacks
-// and the app's own timers (toasts, copy feedback) ask for frames; a few more frames follow
-// each event so ImGui can settle (hover states, window auto-fit).
+// and the app's own timers (toasts, copy feedback) ask for frames; frames go on while each one
+// draws something new (ImGui settling: hover states, window auto-fit, the modal's dimming),
+// and stop at the first that draws what is already on screen.
 #include <GLES3/gl3.h>
 #include <emscripten.h>
-#include <imgui_impl_opengl3.h>
 #include <imgui_internal.h>
 
 #include <cmath>
 
+#include "web/gl_renderer.h"
 #include "web/web.h"
 
 namespace web {
 
 namespace {
 
-constexpr int kSettleFrames = 3;
-constexpr double kHoverWindowMs = 600;  // long enough for delayed tooltips to appear
+// One frame this long after the last input shows a delayed tooltip (HoverDelayShort is
+// 0.15 s): a timer, not frames in a row while the pointer rests on an item.
+constexpr double kTooltipWakeMs = 200;
 
 EM_BOOL tick(double now_ms, void*);
 
@@ -28,6 +30,11 @@ void schedule() {
 
 void on_wake_timer(void*) {
     state().wake_timer = 0;
+    request_frame();
+}
+
+void on_tooltip_timer(void*) {
+    state().tooltip_timer = 0;
     request_frame();
 }
 
@@ -48,29 +55,29 @@ void apply(const ui::FrameResult& r) {
     }
 }
 
-void draw() {
-    WebState& s = state();
-    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(s.app.theme.palette.bg);
-    glViewport(0, 0, s.fb_width, s.fb_height);
-    glClearColor(bg.x, bg.y, bg.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-}
-
 EM_BOOL tick(double now_ms, void*) {
     WebState& s = state();
     s.frame_scheduled = false;
     ImGuiIO& io = ImGui::GetIO();
     const double dt = s.last_frame_ms > 0 ? (now_ms - s.last_frame_ms) / 1000.0 : 1.0 / 60.0;
-    io.DeltaTime = static_cast<float>(dt > 1e-4 ? dt : 1e-4);
     s.last_frame_ms = now_ms;
     io.DisplaySize = ImVec2(static_cast<float>(s.fb_width), static_cast<float>(s.fb_height));
-    ImGui_ImplOpenGL3_NewFrame();
-    const ui::FrameResult result = ui::app_frame(s.app);
-    draw();
-    ++s.frame_count;
-    release_held_input();
-    apply(result);
+    // After an event, two ImGui frames run before one is drawn: hover over overlapping items (a
+    // row under its menu button) and auto-fitting windows settle one frame late, and drawing
+    // both frames would double what each event costs the GPU (and, with software WebGL, the
+    // main thread, which waits for the canvas to be read back).
+    const int passes = s.new_event ? 2 : 1;
+    s.new_event = false;
+    for (int pass = 0; pass < passes; ++pass) {
+        io.DeltaTime = static_cast<float>(pass == 0 && dt > 1e-4 ? dt : 1e-4);
+        const ui::FrameResult result = ui::app_frame(s.app);
+        ++s.frame_count;
+        release_held_input();
+        apply(result);
+    }
+    const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(s.app.theme.palette.bg);
+    const bool changed = gl_renderer_draw(ImGui::GetDrawData(), bg);
+    if (changed) ++s.drawn_count;
     const double mirror_start = emscripten_get_now();
     std::string mirror = ui::registry_to_mirror_json(s.app.registry, s.pixel_ratio);
     if (mirror != s.mirror_json) {
@@ -79,18 +86,21 @@ EM_BOOL tick(double now_ms, void*) {
     }
     s.last_mirror_ms = emscripten_get_now() - mirror_start;
 
-    const bool hovering = ImGui::IsAnyItemHovered() && now_ms - s.last_input_ms < kHoverWindowMs;
+    const double since_input = now_ms - s.last_input_ms;
+    if (ImGui::IsAnyItemHovered() && since_input < kTooltipWakeMs && !s.tooltip_timer)
+        s.tooltip_timer =
+            emscripten_set_timeout(on_tooltip_timer, kTooltipWakeMs - since_input, nullptr);
     // ImGui spreads a burst of input over frames (one key or click each): keep drawing until
     // it has taken all of it, or fast typing would wait for the next event to show up.
     const bool input_queued = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
-    if (--s.settle_frames > 0 || hovering || s.mouse_down || input_queued) schedule();
+    if (changed || s.mouse_down || input_queued) schedule();
     return EM_FALSE;
 }
 
 }  // namespace
 
 void request_frame() {
-    state().settle_frames = kSettleFrames;
+    state().new_event = true;
     schedule();
 }
 
@@ -104,10 +114,7 @@ void resize(float css_width, float css_height, float pixel_ratio) {
     if (pixel_ratio != s.pixel_ratio) {
         s.pixel_ratio = pixel_ratio;
         // Crisp text at any devicePixelRatio: fonts are rasterised at the device size.
-        if (ui::app_set_pixel_ratio(s.app, pixel_ratio)) {
-            ImGui_ImplOpenGL3_DestroyFontsTexture();
-            ImGui_ImplOpenGL3_CreateFontsTexture();
-        }
+        if (ui::app_set_pixel_ratio(s.app, pixel_ratio)) gl_renderer_fonts_changed();
     }
     request_frame();
 }

@@ -33,11 +33,13 @@ struct WebState {
     float css_width = 0, css_height = 0;  // canvas size in CSS pixels
     float pixel_ratio = 1.0f;
     bool frame_scheduled = false;
-    int settle_frames = 0;     // frames still to draw after the last event
+    bool new_event = false;    // since the last frame: its frame runs ImGui twice
     double last_input_ms = 0;  // for delayed hover effects (tooltips)
     double last_frame_ms = 0;
-    long wake_timer = 0;
-    unsigned frame_count = 0;
+    long wake_timer = 0;        // the page asked to be woken (FrameResult::wake_after)
+    long tooltip_timer = 0;     // a frame for a delayed tooltip after the last input
+    unsigned frame_count = 0;   // frames the app ran (ImGui frames)
+    unsigned drawn_count = 0;   // of those, the ones that drew something new
     std::string mirror_json;    // what the accessibility mirror shows: sent again only on change
     double last_mirror_ms = 0;  // what the mirror cost the last frame (bench/ui/mirror.mjs)
     bool mouse_down = false;

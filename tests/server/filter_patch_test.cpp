@@ -1,10 +1,12 @@
 // The SCIM filter parser and PATCH applier on their own.
 #include <gtest/gtest.h>
 
+#include "server/http_types.h"
 #include "server/json_text.h"
 #include "server/scim_filter.h"
 #include "server/scim_patch.h"
 #include "server/scim_resources.h"
+#include "server/user_name_key.h"
 
 namespace openzro::scim {
 namespace {
@@ -174,6 +176,23 @@ TEST(ScimResources, ReadUserNormalisesAndDropsPassword) {
     EXPECT_FALSE(depth_ok(json::parse(std::string(40, '[') + std::string(40, ']')), 16));
 }
 
+TEST(ScimResources, KeysThatDifferOnlyInCaseInSmallAndLargeObjects) {
+    EXPECT_TRUE(keys_distinct_ignoring_case(kUser));
+    EXPECT_FALSE(keys_distinct_ignoring_case({{"userName", "a"}, {"USERNAME", "b"}}));
+    EXPECT_FALSE(keys_distinct_ignoring_case({{"a", {{"x", {{{"Value", 1}, {"value", 2}}}}}}}));
+    json large = json::object();  // past the pair-by-pair check's size
+    for (int i = 0; i < 40; ++i) large["key" + std::to_string(i)] = i;
+    large["Key_"] = 0;
+    EXPECT_TRUE(keys_distinct_ignoring_case(large));
+    large["KEY39"] = 1;
+    EXPECT_FALSE(keys_distinct_ignoring_case(large));
+    large.erase("KEY39");
+    large["key_"] = 2;
+    EXPECT_FALSE(keys_distinct_ignoring_case(large));
+    large.erase("key_");
+    EXPECT_FALSE(keys_distinct_ignoring_case({{"nested", large}, {"x", {{"a", 1}, {"A", 2}}}}));
+}
+
 }  // namespace
 }  // namespace openzro::scim
 
@@ -184,6 +203,26 @@ std::string quoted(std::string_view text) {
     std::string out;
     append_json_string(out, text);
     return out;
+}
+
+// Printable ASCII takes a shortcut (its lower case); the same characters inside a name that
+// also has non-ASCII ones go through ICU (NFD, case folding, NFC): both give the same key.
+TEST(UserNameKey, PrintableAsciiKeysAreWhatUnicodeGives) {
+    const std::string e_acute = "\xC3\xA9";
+    for (char c = 0x20; c < 0x7f; ++c) {
+        const std::string one(1, c);
+        const auto shortcut = user_name_key(one);
+        const auto full = user_name_key(one + e_acute);
+        ASSERT_TRUE(shortcut && full) << int(c);
+        EXPECT_EQ(*shortcut + e_acute, *full) << int(c);
+        EXPECT_EQ(*shortcut, to_lower(one)) << int(c);
+    }
+    EXPECT_EQ(user_name_key("Jane.DOE+x@Example.COM"), "jane.doe+x@example.com");
+    EXPECT_EQ(user_name_key(""), "");
+    for (const char* refused : {"a\tb", "a\x7f", "\x01", "a\u200Bb", "a\xFF"})
+        EXPECT_FALSE(user_name_key(refused)) << refused;
+    EXPECT_EQ(user_name_key("J\xC3\x84NE"), user_name_key("ja\xCC\x88ne"));
+    EXPECT_EQ(user_name_key("\xE2\x84\xAA"), "k");  // KELVIN SIGN folds to ASCII
 }
 
 TEST(JsonText, EscapesAndReplacesInvalidUtf8) {

@@ -68,6 +68,56 @@ TEST_F(Management, RepeatedListingsSeeEveryChange) {
     EXPECT_EQ(body_of(server.api("GET", "/api/users"))[1]["status"], "blocked");
 }
 
+// The listing is cached for every caller alike; each caller finds itself as is_current, and
+// group changes (a membership pushed by Okta) show on the next listing.
+TEST_F(Management, ACachedListingIsEachCallersOwnAndSeesGroupChanges) {
+    const std::string admin = add_user("admin@example.com", "admin");
+    const std::string token = server.store().create_access_token(admin, "t");
+    const auto current_of = [](const json& listing) {
+        std::vector<std::string> ids;
+        for (const auto& u : listing)
+            if (u["is_current"] == true) ids.push_back(u["id"]);
+        return ids;
+    };
+    EXPECT_EQ(current_of(body_of(server.api("GET", "/api/users"))),
+              std::vector<std::string>{owner_id()});
+    const json as_admin =
+        body_of(server.call("GET", "/api/users", "", {{"Authorization", "Token " + token}}));
+    EXPECT_EQ(current_of(as_admin), std::vector<std::string>{admin});
+    EXPECT_EQ(current_of(body_of(server.api("GET", "/api/users"))),
+              std::vector<std::string>{owner_id()});
+
+    const std::string id = scim_user("jane@example.com");
+    const json group = body_of(server.scim(
+        "POST", "/Groups",
+        {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
+         {"displayName", "Engineering"},
+         {"members", {{{"value", id}}}}}));
+    const json listing = body_of(server.api("GET", "/api/users"));
+    ASSERT_EQ(listing.size(), 3u);
+    EXPECT_EQ(listing[2]["auto_groups"], json::array({group["id"]}));
+    server.scim("DELETE", "/Groups/" + group["id"].get<std::string>());
+    EXPECT_EQ(body_of(server.api("GET", "/api/users"))[2]["auto_groups"], json::array());
+}
+
+// Only what a listing shows moves its version: signing in, sessions and sync logs keep the
+// cached listing, so page loads do not rebuild it (0.1 s at 100,000 users).
+TEST_F(Management, TheListingVersionMovesOnlyWithUsersAndTheirGroups) {
+    const auto version = [this] {
+        auto s = server.store().db().prepare(
+            "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'listing_version'");
+        return s.step() ? s.integer(0) : -1;
+    };
+    const std::int64_t start = version();
+    ASSERT_GE(start, 0);
+    server.store().create_access_token(owner_id(), "t");
+    server.store().add_sync_log(server.integration_id(), "info", "nothing a listing shows");
+    server.api("GET", "/api/users");
+    EXPECT_EQ(version(), start);
+    scim_user("jane@example.com");
+    EXPECT_GT(version(), start);
+}
+
 TEST_F(Management, PutUserNeedsAllThreeFieldsAndChangesThem) {
     const std::string id = add_user("plain@example.com");
     const std::string group = body_of(server.api("POST", "/api/groups", {{"name", "devs"}}))["id"];

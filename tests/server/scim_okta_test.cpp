@@ -1,6 +1,8 @@
 // Replays every request shape of OKTA-SCIM.md (PUT style and PATCH style) against the server.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "tests/server/test_server.h"
 
 namespace openzro::testing {
@@ -212,6 +214,60 @@ TEST_F(OktaScim, ImportPagingIsStableWithIntegerFields) {
     const json past = body_of(server.scim("GET", "/Users?startIndex=101&count=100"));
     EXPECT_EQ(past["totalResults"], 5);
     EXPECT_EQ(past["Resources"], json::array());
+}
+
+// A page's groups come from one query for the whole page: each listed user shows the groups
+// (and their order) that reading the user alone shows, on plain and filtered pages.
+TEST_F(OktaScim, UserPagesShowEachUsersGroupsAsReadingTheUserDoes) {
+    const std::string jane = create_user("jane@example.com", "00u1");
+    const std::string john = create_user("john@example.com", "00u2");
+    const std::string ann = create_user("ann@example.com", "00u3");
+    const std::string eng = create_group("Engineering", {{{"value", jane}}, {{"value", john}}});
+    const std::string sales = create_group("Sales", {{{"value", jane}}});
+    std::map<std::string, json> alone;
+    for (const auto& id : {jane, john, ann})
+        alone[id] = body_of(server.scim("GET", "/Users/" + id))["groups"];
+    ASSERT_EQ(alone[jane].size(), 2u);
+    EXPECT_EQ(alone[jane][0]["value"], eng);
+    EXPECT_EQ(alone[jane][1]["value"], sales);
+    EXPECT_EQ(alone[john].size(), 1u);
+    EXPECT_EQ(alone[ann], json::array());
+    std::size_t listed = 0;
+    for (const std::string query :
+         {"/Users?startIndex=1&count=2", "/Users?startIndex=3&count=2",
+          "/Users?filter=userName%20ew%20%22example.com%22&startIndex=1&count=100",
+          "/Users?filter=userName%20eq%20%22jane@example.com%22"}) {
+        const json page = body_of(server.scim("GET", query));
+        for (const auto& u : page["Resources"]) {
+            EXPECT_EQ(u["groups"], alone[u["id"].get<std::string>()]) << query;
+            ++listed;
+        }
+    }
+    EXPECT_EQ(listed, 7u);
+}
+
+// SCIM's totalResults and its pages read the integration's index, not every users row (a
+// page of 100 out of 10,000 users stayed cheap only while the users table fit SQLite's cache);
+// an externalId look-up keeps its own index.
+TEST_F(OktaScim, UserCountsAndPagesUseTheIntegrationIndex) {
+    const auto plan = [&](const std::string& sql) {
+        auto s = server.store().db().prepare(("EXPLAIN QUERY PLAN " + sql).c_str());
+        std::string out;
+        while (s.step()) out += s.text(3) + "; ";
+        return out;
+    };
+    const std::string count = plan("SELECT COUNT(*) FROM users WHERE integration_id = ?");
+    EXPECT_NE(count.find("COVERING INDEX users_integration"), std::string::npos) << count;
+    const std::string page =
+        plan("SELECT id, scim FROM users WHERE integration_id = ? ORDER BY seq LIMIT ? OFFSET ?");
+    EXPECT_NE(page.find("INDEX users_integration"), std::string::npos) << page;
+    EXPECT_EQ(page.find("TEMP B-TREE"), std::string::npos) << page;
+    const std::string external =
+        plan("SELECT id FROM users WHERE +integration_id = ? AND external_id = ? ORDER BY seq");
+    EXPECT_NE(external.find("INDEX users_external_id"), std::string::npos) << external;
+    create_user("jane@example.com", "00uJ");
+    const json found = body_of(server.scim("GET", "/Users?filter=externalId%20eq%20%2200uJ%22"));
+    EXPECT_EQ(found["totalResults"], 1);
 }
 
 // [SECTION] Groups (Push Groups)

@@ -40,9 +40,9 @@ export function sessionCookies(browser, server) {
 }
 
 // A page with the app loaded. With `server` (from startServer) the page is signed in; with a
-// bare `baseUrl` it is not.
+// bare `baseUrl` it is not. `beforeLoad(page)` runs before the app's URL is opened.
 export async function newAppPage(browser, { server, baseUrl = server?.baseUrl, hash = '',
-  deviceScaleFactor = 1 }) {
+  deviceScaleFactor = 1, beforeLoad = async () => {} }) {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 800 },
     screen: { width: 1600, height: 1000 },
@@ -53,6 +53,7 @@ export async function newAppPage(browser, { server, baseUrl = server?.baseUrl, h
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  await beforeLoad(page);
   await page.goto(baseUrl + '/' + hash);
   await page.waitForFunction(() => window.openzroFrameCount && window.openzroFrameCount() > 0);
   return page;

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "ui/draw_stats.h"
 #include "ui/pages/users/users_load.h"
 #include "users_harness.h"
 
@@ -284,6 +285,16 @@ TEST(UsersPage, NoPollingWithoutOkta) {
     h->frame(2);
     EXPECT_EQ(server->integration_gets, 1);
     EXPECT_LT(h->last.wake_after, 0);
+}
+
+// Software WebGL pays for every pixel filled: a full table draws each pixel about once (the
+// page's background and the card behind the table used to be filled again: 3.3 screens).
+TEST(UsersPage, AFullTableFillsTheScreenAboutOnce) {
+    auto server = standard_account();
+    server->users_body = many_users_json(1000);
+    auto h = open_users(server);
+    ASSERT_TRUE(h->app.users.loaded);
+    EXPECT_LT(ui::draw_stats(ImGui::GetDrawData()).overdraw, 1.1);
 }
 
 TEST(UsersPage, HundredThousandUsers) {

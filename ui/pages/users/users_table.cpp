@@ -262,7 +262,7 @@ void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     bool open_menu = false;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), 0));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);  // the card's surface is behind it
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colors().border);
     ImGui::PushStyleColor(ImGuiCol_Header, with_alpha(colors().accent, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colors().surface_raised);

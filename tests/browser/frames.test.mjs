@@ -1,0 +1,37 @@
+// What frames cost where WebGL runs in software (SwiftShader, as in this headless Chromium):
+// each wheel event over a long table is drawn once, not once per settle frame; frames that
+// would draw what is on screen are skipped; a frame fills the screen about once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newAppPage } from './lib/browser.mjs';
+import { serverAndBrowser } from './lib/fixture.mjs';
+
+const env = serverAndBrowser({ args: ['--seed-users', '2000'] });
+
+const drawn = (page) => page.evaluate(() => window.openzroFrameStats().framesDrawn);
+
+test('scrolling draws one frame per wheel event, then none while idle', async () => {
+  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users' });
+  await page.waitForFunction(() => window.openzroItems().filter((i) => i.label.startsWith('Open ')).length > 5);
+  await page.mouse.move(700, 500);
+  await page.waitForTimeout(500);
+  const before = await drawn(page);
+  const firstRow = async () => (await page.evaluate(() => window.openzroItems()))
+    .find((i) => i.label.startsWith('Open ')).label;
+  const top = await firstRow();
+  for (let i = 0; i < 10; i++) {
+    await page.mouse.wheel(0, 100);
+    await page.waitForTimeout(150);
+  }
+  const during = (await drawn(page)) - before;
+  assert.notEqual(await firstRow(), top, 'the table scrolled');
+  assert.ok(during >= 10 && during <= 12, `10 wheel events drew ${during} frames (one each)`);
+
+  await page.waitForTimeout(400);
+  const settled = await drawn(page);
+  await page.waitForTimeout(1500);
+  assert.equal((await drawn(page)) - settled, 0, 'no frame drawn while idle');
+  const stats = await page.evaluate(() => window.openzroFrameStats());
+  assert.ok(stats.overdraw < 1.1, `a frame fills ${stats.overdraw.toFixed(2)} screens`);
+  await page.context().close();
+});

@@ -1,0 +1,224 @@
+#include "web/gl_renderer.h"
+
+#include <GLES3/gl3.h>
+#include <imgui_internal.h>  // ImHashData
+
+#include <cstddef>
+#include <cstdint>
+
+namespace web {
+
+namespace {
+
+// GL takes offsets into the bound buffer as pointers; ImGui keeps texture ids as pointers.
+const void* buffer_offset(GLintptr byte) {
+    return reinterpret_cast<const void*>(byte);  // NOLINT(performance-no-int-to-ptr)
+}
+
+ImTextureID texture_id(GLuint texture) {
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
+    return reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(texture));
+}
+
+struct Renderer {
+    GLuint program = 0, vao = 0, vbo = 0, ibo = 0, font = 0;
+    GLint proj = -1, white_uv = -1;
+    GLsizeiptr vbo_size = 0, ibo_size = 0;  // bytes allocated
+    ImVec2 display;                         // the projection set for this size
+    ImU64 drawn = 0;                        // what is on screen: hash of the last draw data
+};
+
+Renderer& r() {
+    static Renderer renderer;
+    return renderer;
+}
+
+// ImGui's shaders, except that solid fills (which point at the atlas's white texel) skip the
+// texture: a software rasterizer pays about three times as much per pixel for a sample, and
+// most of a frame's pixels are solid. `flat` keeps the test exact across the triangle.
+constexpr const char* kVertex = R"(#version 300 es
+uniform mat4 ProjMtx;
+uniform vec2 WhiteUV;
+in vec2 Position;
+in vec2 UV;
+in vec4 Color;
+out vec2 Frag_UV;
+out vec4 Frag_Color;
+flat out float Frag_Solid;
+void main() {
+    Frag_UV = UV;
+    Frag_Color = Color;
+    Frag_Solid = UV == WhiteUV ? 1.0 : 0.0;
+    gl_Position = ProjMtx * vec4(Position.xy, 0, 1);
+})";
+
+constexpr const char* kFragment = R"(#version 300 es
+precision mediump float;
+uniform sampler2D Texture;
+in vec2 Frag_UV;
+in vec4 Frag_Color;
+flat in float Frag_Solid;
+layout (location = 0) out vec4 Out_Color;
+void main() {
+    Out_Color = Frag_Solid > 0.5 ? Frag_Color : Frag_Color * texture(Texture, Frag_UV.st);
+})";
+
+GLuint compile(GLenum type, const char* source) {
+    const GLuint shader = glCreateShader(type);
+    glShaderSource(shader, 1, &source, nullptr);
+    glCompileShader(shader);
+    GLint ok = 0;
+    glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+    return ok ? shader : 0;
+}
+
+// Vertices and indices of every draw list, one after another; a list's vertices are found
+// by pointing the attributes at its first one (WebGL 2 has no base-vertex draws).
+void point_attributes(GLintptr first_vertex_byte) {
+    const auto at = [first_vertex_byte](std::size_t field) {
+        return buffer_offset(first_vertex_byte + static_cast<GLintptr>(field));
+    };
+    constexpr GLsizei stride = sizeof(ImDrawVert);
+    glVertexAttribPointer(0, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, pos)));
+    glVertexAttribPointer(1, 2, GL_FLOAT, GL_FALSE, stride, at(offsetof(ImDrawVert, uv)));
+    glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
+}
+
+// Room for `bytes` in the bound buffer, growing by half again so that growth is rare.
+void reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
+    if (bytes <= size) return;
+    size = bytes + bytes / 2;
+    glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
+}
+
+ImU64 hash_of(const ImDrawData& data) {
+    ImU64 h = static_cast<ImU64>(data.DisplaySize.x) << 32 | static_cast<ImU64>(data.DisplaySize.y);
+    for (const ImDrawList* list : data.CmdLists) {
+        h = h * 31 + ImHashData(list->VtxBuffer.Data,
+                                static_cast<std::size_t>(list->VtxBuffer.size_in_bytes()));
+        h = h * 31 + ImHashData(list->IdxBuffer.Data,
+                                static_cast<std::size_t>(list->IdxBuffer.size_in_bytes()));
+        h = h * 31 + ImHashData(list->CmdBuffer.Data,
+                                static_cast<std::size_t>(list->CmdBuffer.size_in_bytes()));
+    }
+    return h;
+}
+
+}  // namespace
+
+bool gl_renderer_init() {
+    Renderer& g = r();
+    const GLuint vs = compile(GL_VERTEX_SHADER, kVertex);
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, kFragment);
+    if (!vs || !fs) return false;
+    g.program = glCreateProgram();
+    glAttachShader(g.program, vs);
+    glAttachShader(g.program, fs);
+    glBindAttribLocation(g.program, 0, "Position");
+    glBindAttribLocation(g.program, 1, "UV");
+    glBindAttribLocation(g.program, 2, "Color");
+    glLinkProgram(g.program);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(g.program, GL_LINK_STATUS, &ok);
+    if (!ok) return false;
+    glUseProgram(g.program);
+    g.proj = glGetUniformLocation(g.program, "ProjMtx");
+    g.white_uv = glGetUniformLocation(g.program, "WhiteUV");
+    glUniform1i(glGetUniformLocation(g.program, "Texture"), 0);
+
+    glGenVertexArrays(1, &g.vao);
+    glBindVertexArray(g.vao);
+    glGenBuffers(1, &g.vbo);
+    glGenBuffers(1, &g.ibo);
+    glBindBuffer(GL_ARRAY_BUFFER, g.vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, g.ibo);
+    for (GLuint a = 0; a < 3; ++a) glEnableVertexAttribArray(a);
+
+    // The only state this context ever needs.
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_STENCIL_TEST);
+    glEnable(GL_SCISSOR_TEST);
+    glActiveTexture(GL_TEXTURE0);
+    return true;
+}
+
+void gl_renderer_fonts_changed() {
+    Renderer& g = r();
+    ImGuiIO& io = ImGui::GetIO();
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    if (g.font) glDeleteTextures(1, &g.font);
+    glGenTextures(1, &g.font);
+    glBindTexture(GL_TEXTURE_2D, g.font);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+    glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
+    io.Fonts->SetTexID(texture_id(g.font));
+    glUniform2f(g.white_uv, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
+    g.drawn = 0;
+}
+
+bool gl_renderer_draw(const ImDrawData* data, ImVec4 clear) {
+    Renderer& g = r();
+    if (data == nullptr || !data->Valid || data->DisplaySize.x <= 0 || data->DisplaySize.y <= 0)
+        return false;
+    const ImU64 hash = hash_of(*data);
+    if (hash == g.drawn) return false;
+    g.drawn = hash;
+
+    const int fb_w = static_cast<int>(data->DisplaySize.x);
+    const int fb_h = static_cast<int>(data->DisplaySize.y);
+    glViewport(0, 0, fb_w, fb_h);
+    glScissor(0, 0, fb_w, fb_h);
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    if (data->DisplaySize.x != g.display.x || data->DisplaySize.y != g.display.y) {
+        g.display = data->DisplaySize;
+        const float x = data->DisplayPos.x, y = data->DisplayPos.y;
+        const float w = data->DisplaySize.x, h = data->DisplaySize.y;
+        const float ortho[16] = {2.0f / w, 0,   0, 0,     0, -2.0f / h,        0,
+                                 0,        0,   0, -1.0f, 0, -(2 * x + w) / w, (2 * y + h) / h,
+                                 0,        1.0f};
+        glUniformMatrix4fv(g.proj, 1, GL_FALSE, ortho);
+    }
+
+    reserve(GL_ARRAY_BUFFER, g.vbo_size, data->TotalVtxCount * GLsizeiptr{sizeof(ImDrawVert)});
+    reserve(GL_ELEMENT_ARRAY_BUFFER, g.ibo_size,
+            data->TotalIdxCount * GLsizeiptr{sizeof(ImDrawIdx)});
+    GLintptr vtx_byte = 0, idx_byte = 0;
+    for (const ImDrawList* list : data->CmdLists) {
+        const GLsizeiptr vtx_bytes = list->VtxBuffer.size_in_bytes();
+        const GLsizeiptr idx_bytes = list->IdxBuffer.size_in_bytes();
+        glBufferSubData(GL_ARRAY_BUFFER, vtx_byte, vtx_bytes, list->VtxBuffer.Data);
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, idx_byte, idx_bytes, list->IdxBuffer.Data);
+        point_attributes(vtx_byte);
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            const ImVec2 lo(cmd.ClipRect.x - data->DisplayPos.x,
+                            cmd.ClipRect.y - data->DisplayPos.y);
+            const ImVec2 hi(cmd.ClipRect.z - data->DisplayPos.x,
+                            cmd.ClipRect.w - data->DisplayPos.y);
+            if (cmd.UserCallback != nullptr || cmd.ElemCount == 0 || hi.x <= lo.x || hi.y <= lo.y)
+                continue;
+            glScissor(static_cast<GLint>(lo.x), static_cast<GLint>(data->DisplaySize.y - hi.y),
+                      static_cast<GLsizei>(hi.x - lo.x), static_cast<GLsizei>(hi.y - lo.y));
+            glBindTexture(GL_TEXTURE_2D,
+                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElements(
+                GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                buffer_offset(idx_byte + static_cast<GLintptr>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        }
+        vtx_byte += vtx_bytes;
+        idx_byte += idx_bytes;
+    }
+    return true;
+}
+
+}  // namespace web
