@@ -88,11 +88,11 @@ TEST_F(Management, ACachedListingIsEachCallersOwnAndSeesGroupChanges) {
               std::vector<std::string>{owner_id()});
 
     const std::string id = scim_user("jane@example.com");
-    const json group = body_of(server.scim(
-        "POST", "/Groups",
-        {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
-         {"displayName", "Engineering"},
-         {"members", {{{"value", id}}}}}));
+    const json group =
+        body_of(server.scim("POST", "/Groups",
+                            {{"schemas", {"urn:ietf:params:scim:schemas:core:2.0:Group"}},
+                             {"displayName", "Engineering"},
+                             {"members", {{{"value", id}}}}}));
     const json listing = body_of(server.api("GET", "/api/users"));
     ASSERT_EQ(listing.size(), 3u);
     EXPECT_EQ(listing[2]["auto_groups"], json::array({group["id"]}));
