@@ -44,10 +44,12 @@ void apply(const ui::FrameResult& r) {
     if (!r.open_url.empty()) browser_open_url(r.open_url);
     if (!r.go_to_url.empty()) browser_go_to_url(r.go_to_url);
     if (!r.download.filename.empty()) browser_download(r.download);
-    if (r.wake_after >= 0) {
-        if (s.wake_timer) emscripten_clear_timeout(s.wake_timer);
-        s.wake_timer = emscripten_set_timeout(on_wake_timer, r.wake_after * 1000.0 + 16, nullptr);
-    }
+    // Views ask for their wake-up every frame: the last frame's request replaces the earlier
+    // one, and a frame that asks none cancels it (a poll that stopped wakes nobody).
+    if (s.wake_timer) emscripten_clear_timeout(s.wake_timer);
+    s.wake_timer = r.wake_after >= 0
+                       ? emscripten_set_timeout(on_wake_timer, r.wake_after * 1000.0 + 16, nullptr)
+                       : 0;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != s.cursor) {
         s.cursor = cursor;

@@ -35,3 +35,15 @@ test('scrolling draws one frame per wheel event, then none while idle', async ()
   assert.ok(stats.overdraw < 1.1, `a frame fills ${stats.overdraw.toFixed(2)} screens`);
   await page.context().close();
 });
+
+test('no frames at all while idle after load, past the first poll for Okta pushes', async () => {
+  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users' });
+  await page.waitForFunction(() => window.openzroItems().some((i) => i.label.startsWith('Open ')));
+  await page.waitForTimeout(1000);
+  const settled = await page.evaluate(() => window.openzroFrameCount());
+  // The page polls for pushes every 5 s while an integration may push; with none, the poll
+  // stops, and its last wake-up must not run frames.
+  await page.waitForTimeout(5500);
+  assert.equal((await page.evaluate(() => window.openzroFrameCount())) - settled, 0);
+  await page.context().close();
+});
