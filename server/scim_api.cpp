@@ -240,9 +240,13 @@ class Exchange {
     }
 
     // Saves a new or changed user inside the caller's transaction; 409 on a taken userName.
+    Response taken(const UserRecord& user) {
+        return fail(409, "uniqueness", "userName " + user.user_name + " is already taken");
+    }
+
     std::optional<Response> check_unique(const UserRecord& user) {
         if (store_.user_name_taken(user_name_key(user.user_name).value_or(""), user.id))
-            return fail(409, "uniqueness", "userName " + user.user_name + " is already taken");
+            return taken(user);
         return std::nullopt;
     }
 
@@ -272,17 +276,17 @@ class Exchange {
         user.issued = "integration";
         if (auto invalid = read_user(in, user))
             return fail(400, invalid->scim_type, invalid->detail);
+        // One look-up inside the transaction that inserts: nobody holds the userName, so the
+        // user is new. Held by a user of a deleted integration: adopted (Okta re-pushing after
+        // the integration was recreated). Held by anyone else, or not adoptable: taken.
+        bool orphaned = false;
         {
-            // The usual case in one look-up: nobody holds the userName, so the user is new
-            // (inside the transaction that inserts it). Held by a user of a deleted
-            // integration: adopted below; held by anyone else: taken.
             Transaction tx(store_.db());
             const auto holder = store_.user_name_holder(user_name_key(user.user_name).value_or(""));
             if (!holder) return insert_user(user, tx);
-            if (!holder->orphaned)
-                return fail(409, "uniqueness", "userName " + user.user_name + " is already taken");
+            orphaned = holder->orphaned;
         }  // nothing written: rolled back
-        if (auto adopted = adopt_orphan(user.user_name)) {
+        if (auto adopted = orphaned ? adopt_orphan(user.user_name) : std::nullopt) {
             const bool was_blocked = adopted->is_blocked;
             if (auto invalid = read_user(in, *adopted))
                 return fail(400, invalid->scim_type, invalid->detail);
@@ -291,9 +295,7 @@ class Exchange {
             r.set_header("Location", base_url_ + "/Users/" + adopted->id);
             return r;
         }
-        Transaction tx(store_.db());
-        if (auto conflict = check_unique(user)) return *conflict;
-        return insert_user(user, tx);
+        return taken(user);
     }
 
     // Inserts a new user in `tx` (its userName checked free) and commits.

@@ -330,9 +330,8 @@ bool Store::set_user_groups(const std::string& user_id, const std::vector<std::s
 }
 
 bool Store::user_name_taken(const std::string& key, const std::string& except_id) {
-    auto s = db_->prepare("SELECT 1 FROM users WHERE user_name_key = ? AND id != ?");
-    s.bind(1, key).bind(2, except_id);
-    return s.step();
+    const auto holder = user_name_holder(key);
+    return holder && holder->id != except_id;
 }
 
 std::optional<Store::UserNameHolder> Store::user_name_holder(const std::string& key) {
@@ -425,15 +424,10 @@ std::vector<GroupRecord> Store::scim_groups(std::int64_t integration_id) {
 }
 
 std::vector<GroupRecord> Store::user_scim_groups(const std::string& user_id) {
-    static const std::string sql =
-        std::string("SELECT ") + kGroupColumns +
-        " FROM groups WHERE id IN (SELECT group_id FROM memberships WHERE user_id = ?) "
-        "AND integration_id IS NOT NULL ORDER BY seq";
-    auto s = db_->prepare(sql.c_str());
-    s.bind(1, user_id);
-    std::vector<GroupRecord> out;
-    while (s.step()) out.push_back(read_group(s));
-    return out;
+    UserRecord user;
+    user.id = user_id;
+    auto groups = users_scim_groups({user});
+    return groups.empty() ? std::vector<GroupRecord>{} : std::move(groups.begin()->second);
 }
 
 std::unordered_map<std::string, std::vector<GroupRecord>> Store::users_scim_groups(

@@ -15,10 +15,6 @@ namespace web {
 
 namespace {
 
-// One frame this long after the last input shows a delayed tooltip (HoverDelayShort is
-// 0.15 s): a timer, not frames in a row while the pointer rests on an item.
-constexpr double kTooltipWakeMs = 200;
-
 EM_BOOL tick(double now_ms, void*);
 
 void schedule() {
@@ -28,13 +24,9 @@ void schedule() {
     emscripten_request_animation_frame(tick, nullptr);
 }
 
-void on_wake_timer(void*) {
-    state().wake_timer = 0;
-    request_frame();
-}
-
-void on_tooltip_timer(void*) {
-    state().tooltip_timer = 0;
+// A timer of WebState (wake_timer, tooltip_timer) fired: its slot is free, and a frame is due.
+void on_timer(void* slot) {
+    *static_cast<long*>(slot) = 0;
     request_frame();
 }
 
@@ -48,7 +40,7 @@ void apply(const ui::FrameResult& r) {
     // one, and a frame that asks none cancels it (a poll that stopped wakes nobody).
     if (s.wake_timer) emscripten_clear_timeout(s.wake_timer);
     s.wake_timer = r.wake_after >= 0
-                       ? emscripten_set_timeout(on_wake_timer, r.wake_after * 1000.0 + 16, nullptr)
+                       ? emscripten_set_timeout(on_timer, r.wake_after * 1000.0 + 16, &s.wake_timer)
                        : 0;
     const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
     if (cursor != s.cursor) {
@@ -88,10 +80,13 @@ EM_BOOL tick(double now_ms, void*) {
     }
     s.last_mirror_ms = emscripten_get_now() - mirror_start;
 
+    // A delayed tooltip (ImGui's HoverDelayShort) gets one frame from a timer just after the
+    // delay, not frames in a row while the pointer rests on an item.
+    const double tooltip_ms = static_cast<double>(ImGui::GetStyle().HoverDelayShort) * 1000.0 + 50;
     const double since_input = now_ms - s.last_input_ms;
-    if (ImGui::IsAnyItemHovered() && since_input < kTooltipWakeMs && !s.tooltip_timer)
+    if (ImGui::IsAnyItemHovered() && since_input < tooltip_ms && !s.tooltip_timer)
         s.tooltip_timer =
-            emscripten_set_timeout(on_tooltip_timer, kTooltipWakeMs - since_input, nullptr);
+            emscripten_set_timeout(on_timer, tooltip_ms - since_input, &s.tooltip_timer);
     // ImGui spreads a burst of input over frames (one key or click each): keep drawing until
     // it has taken all of it, or fast typing would wait for the next event to show up.
     const bool input_queued = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
