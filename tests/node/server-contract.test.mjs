@@ -1,7 +1,7 @@
 // Real management API answers validated against the contract's JSON schemas
 // (management-openapi.yml components.schemas; OpenAPI 3.1 is JSON Schema 2020-12).
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020.js';
@@ -10,13 +10,16 @@ import YAML from 'yaml';
 import { api, root, runOktaSim, serverBinary, startServer, tempDir } from '../server/node/server-process.mjs';
 
 const skip = serverBinary() ? false : 'openzro-server is not built';
-const contractPath = join(root, '../shared/contracts/management-openapi.yml');
+// The contract lives in the workspace's shared folder beside the checkout; OPENZRO_CONTRACT
+// points elsewhere when the checkout sits somewhere else.
+const contractPath = process.env.OPENZRO_CONTRACT || join(root, '../shared/contracts/management-openapi.yml');
 let server;
 let dataDir;
 let validate;
 
 before(async () => {
   if (skip) return;
+  assert.ok(existsSync(contractPath), `no contract at ${contractPath}: clone beside shared/ or set OPENZRO_CONTRACT`);
   const contract = YAML.parse(readFileSync(contractPath, 'utf8'));
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);
