@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <random>
 #include <type_traits>
 
 #include "client/model_json.h"
+#include "client/text.h"
 
 namespace openzro {
 
@@ -81,23 +83,6 @@ std::optional<std::int64_t> retry_after_ms(const HttpResponse& r) {
     return std::stoll(*v) * 1000;
 }
 
-std::string encode_segment(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const char c : s) {
-        const auto u = static_cast<unsigned char>(c);
-        if ((u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~') {
-            out += c;
-        } else {
-            out += '%';
-            out += hex[u >> 4];
-            out += hex[u & 15U];
-        }
-    }
-    return out;
-}
-
 std::function<std::string()> random_request_ids() {
     auto engine = std::make_shared<std::mt19937_64>(std::random_device{}());
     return [engine] {
@@ -125,6 +110,9 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
         std::string path;  // from the server's root (/api/..., /auth/...), with its own query
         std::string body;
         bool idempotent = false;  // retried; a success does not invalidate the cache
+        // 2xx: reads a slice of the answer, true once it is read; ok runs then. A large answer
+        // is read over several tasks (clock turns), so none holds the UI thread for long.
+        std::function<bool(HttpResponse&)> read;
         std::function<void(HttpResponse&, const std::string& request_id)> ok;  // 2xx
         std::function<void(ApiError)> fail;
     };
@@ -201,8 +189,9 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
         std::function<void()> cached;
         std::string request_id;
         HttpClient::RequestId http = 0;  // 0: not on the wire
-        Clock::TimerId timer = 0;        // timeout, backoff or cached delivery
+        Clock::TimerId timer = 0;        // timeout, backoff, cached delivery or the next slice
         int attempts = 0;
+        HttpResponse answer;  // 2xx, while call.read reads it
     };
 
     std::uint64_t add(RequestScope& scope) {
@@ -226,7 +215,7 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
         r.url = config_.base_url + p.call.path;
         if (!config_.account_id.empty() && p.call.path.rfind("/api/", 0) == 0) {
             r.url += p.call.path.find('?') == std::string::npos ? "?" : "&";
-            r.url += "account=" + encode_segment(config_.account_id);
+            r.url += "account=" + percent_encode(config_.account_id);
         }
         r.headers.set("Accept", "application/json");
         if (!p.call.body.empty()) r.headers.set("Content-Type", "application/json");
@@ -297,10 +286,9 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
                 ++version_;
             }
             unauthorized_reported_ = false;
-            auto ok = std::move(p.call.ok);
-            return finish(id, [ok = std::move(ok), r = std::move(r), request_id]() mutable {
-                ok(r, request_id);
-            });
+            p.request_id = std::move(request_id);
+            p.answer = std::move(r);
+            return read_answer(id);
         }
         ApiError e = http_error(r, std::move(request_id));
         if (r.status == 401) {
@@ -311,6 +299,19 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
         }
         if (retryable(r.status)) return retry_or_fail(id, std::move(e), &r);
         fail(id, std::move(e));
+    }
+
+    void read_answer(std::uint64_t id) {
+        Pending& p = pending_.at(id);
+        p.timer = 0;
+        if (p.call.read && !p.call.read(p.answer)) {
+            p.timer = clock_.schedule(0, [self = weak_from_this(), id] {
+                if (auto core = self.lock()) core->read_answer(id);
+            });
+            return;
+        }
+        finish(id, [ok = std::move(p.call.ok), r = std::move(p.answer),
+                    request_id = p.request_id]() mutable { ok(r, request_id); });
     }
 
     static ApiError http_error(const HttpResponse& r, std::string request_id) {
@@ -404,7 +405,7 @@ constexpr const char* kIdpPath = "/api/identity-providers";
 constexpr const char* kScimPath = "/api/integrations/okta-scim-idp";
 
 std::string under(const char* base, std::string_view id) {
-    return std::string(base) + "/" + encode_segment(id);
+    return std::string(base) + "/" + percent_encode(id);
 }
 std::string under(const char* base, std::int64_t id) {
     return std::string(base) + "/" + std::to_string(id);
@@ -432,12 +433,23 @@ void Api::get(RequestScope& scope, const std::string& path, Callback<Ref<T>> don
     call.method = "GET";
     call.path = path;
     call.idempotent = true;
-    call.ok = [core = core_.get(), path, cacheable, done, version = core_->version_](
+    // The read's state, kept across slices: the value and the reader over the answer's text.
+    struct Read {
+        std::shared_ptr<T> value = std::make_shared<T>();
+        std::optional<JsonSlices> slices;
+    };
+    auto read = std::make_shared<Read>();
+    call.read = [read, slice = core_->config_.read_slice_bytes](HttpResponse& r) {
+        if (!read->slices) read->slices.emplace(read_json_slices(r.body, *read->value));
+        return read->slices->step(slice);
+    };
+    call.ok = [core = core_.get(), path, cacheable, done, version = core_->version_, read](
                   HttpResponse& r, const std::string& request_id) {
-        auto value = std::make_shared<T>();
-        if (auto error = read_json(r.body, *value))
-            return done(parse_error(r.status, request_id, *error));
+        const std::optional<JsonError> error = read->slices->error();
+        read->slices.reset();
+        if (error) return done(parse_error(r.status, request_id, *error));
         std::string().swap(r.body);  // the models replace the text before the UI gets them
+        auto value = std::move(read->value);
         if (cacheable) core->cache(path, value, version);
         done(Ref<T>(std::move(value)));
     };

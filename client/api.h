@@ -41,6 +41,9 @@ struct ApiConfig {
     std::int64_t timeout_ms = 30000;  // per attempt
     RetryPolicy retry;
     std::size_t max_body_bytes = std::size_t{64} << 20;
+    // A longer answer is read a slice of this many bytes per clock turn (Clock::schedule(0)),
+    // so that no task holds the UI thread for long.
+    std::size_t read_slice_bytes = std::size_t{2} << 20;
     std::function<void()> wake;                    // a result was delivered: schedule a frame
     std::function<void()> on_unauthorized;         // the first 401 since the last success
     std::function<std::string()> make_request_id;  // default: "oz-" + 16 random hex digits

@@ -4,15 +4,6 @@
 
 namespace openzro {
 
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               const auto lower = [](char c) {
-                   return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
-               };
-               return lower(x) == lower(y);
-           });
-}
-
 void Headers::set(std::string_view name, std::string value) {
     list_.erase(std::remove_if(list_.begin(), list_.end(),
                                [&](const auto& h) { return iequals(h.first, name); }),

@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "client/text.h"
+
 namespace openzro {
 
 // Header list with case-insensitive lookup; keeps order and duplicates as received.
@@ -27,8 +29,6 @@ class Headers {
   private:
     std::vector<std::pair<std::string, std::string>> list_;
 };
-
-bool iequals(std::string_view a, std::string_view b);
 
 struct HttpRequest {
     std::string method = "GET";

@@ -9,47 +9,57 @@ namespace {
 
 // Upper bound of the elements of a top-level array, counted without parsing: lets the
 // reader size a 100,000-user vector once instead of growing it (growth briefly holds 3x).
-std::size_t count_top_level_elements(std::string_view text) {
-    std::size_t commas = 0;
-    int depth = 0;
-    bool in_string = false;
-    bool any = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (in_string) {
-            if (c == '\\') {
-                ++i;
-            } else if (c == '"') {
-                in_string = false;
+// Fed the text in pieces, so that counting a large answer is spread like its parsing.
+class ElementCounter {
+  public:
+    void feed(std::string_view piece) {
+        for (const char c : piece) {
+            if (in_string_) {
+                if (escaped_) {
+                    escaped_ = false;
+                } else if (c == '\\') {
+                    escaped_ = true;
+                } else if (c == '"') {
+                    in_string_ = false;
+                }
+                continue;
             }
-            continue;
+            switch (c) {
+                case '"':
+                    in_string_ = true;
+                    break;
+                case '[':
+                case '{':
+                    ++depth_;
+                    break;
+                case ']':
+                case '}':
+                    --depth_;
+                    break;
+                case ',':
+                    commas_ += depth_ == 1 ? 1 : 0;
+                    break;
+                default:
+                    break;
+            }
+            any_ = any_ ||
+                   (depth_ >= 1 && c != '[' && c != ' ' && c != '\n' && c != '\t' && c != '\r');
         }
-        switch (c) {
-            case '"':
-                in_string = true;
-                break;
-            case '[':
-            case '{':
-                ++depth;
-                break;
-            case ']':
-            case '}':
-                --depth;
-                break;
-            case ',':
-                commas += depth == 1 ? 1 : 0;
-                break;
-            default:
-                break;
-        }
-        any = any || (depth >= 1 && c != '[' && c != ' ' && c != '\n' && c != '\t' && c != '\r');
     }
-    return any ? commas + 1 : 0;
-}
+    std::size_t elements() const { return any_ ? commas_ + 1 : 0; }
+
+  private:
+    std::size_t commas_ = 0;
+    int depth_ = 0;
+    bool in_string_ = false;
+    bool escaped_ = false;
+    bool any_ = false;
+};
 
 class Reader {
   public:
-    Reader(Target root, std::size_t root_elements) : root_(root), root_elements_(root_elements) {}
+    explicit Reader(Target root) : root_(root) {}
+    std::size_t root_elements = 0;  // reserved for a top-level array, when known
 
     std::optional<JsonError> error;
 
@@ -197,7 +207,7 @@ class Reader {
         const Desc* d = value_desc(t);
         if (d->kind == Kind::kArray) {
             d->clear(p);
-            if (stack_.empty() && root_elements_ > 0) d->reserve(p, root_elements_);
+            if (stack_.empty() && root_elements > 0) d->reserve(p, root_elements);
         }
         stack_.push_back(Frame{d, p, t, 0, 0, Target{}});
         return true;
@@ -236,7 +246,6 @@ class Reader {
     }
 
     Target root_;
-    std::size_t root_elements_;
     StringPool pool_;  // SharedString values of this document
     std::vector<Frame> stack_;
     int skip_depth_ = 0;
@@ -245,16 +254,71 @@ class Reader {
 
 }  // namespace
 
-std::optional<JsonError> read_into(std::string_view text, Target root) {
-    const bool is_array = root.desc->kind == Kind::kArray;
-    Reader reader(root, is_array ? count_top_level_elements(text) : 0);
+}  // namespace openzro::json_detail
+
+namespace openzro {
+
+using json_detail::ElementCounter;
+using json_detail::Kind;
+using json_detail::Reader;
+using json_detail::SaxParser;
+using json_detail::Target;
+
+struct JsonSlices::State {
+    State(std::string_view document, Target root)
+        : text(document),
+          reader(root),
+          parser(document, reader),
+          counted(root.desc->kind == Kind::kArray ? 0 : document.size()) {}
+
+    std::string_view text;
+    Reader reader;
+    SaxParser<Reader> parser;
+    ElementCounter counter;
+    std::size_t counted;     // bytes of the text counted; the parse starts once all are
+    std::size_t offset = 0;  // where the next parse step stops at the latest
+    std::optional<JsonError> error;
+    bool over = false;
+};
+
+JsonSlices::JsonSlices(std::string_view text, const Target& root)
+    : state_(std::make_unique<State>(text, root)) {
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-        return JsonError{"", "empty body"};
+        state_->error = JsonError{"", "empty body"};
+        state_->over = true;
     }
-    const bool ok = SaxParser<Reader>(text, reader).parse();
-    if (reader.error) return reader.error;
-    if (!ok) return JsonError{"", "malformed JSON"};
-    return std::nullopt;
+}
+JsonSlices::~JsonSlices() = default;
+JsonSlices::JsonSlices(JsonSlices&&) noexcept = default;
+JsonSlices& JsonSlices::operator=(JsonSlices&&) noexcept = default;
+
+bool JsonSlices::step(std::size_t bytes) {
+    State& s = *state_;
+    if (s.over) return true;
+    if (s.counted < s.text.size()) {
+        // Counting is a plain scan, several times faster than parsing: a larger piece a step.
+        const std::size_t rest = s.text.size() - s.counted;
+        const std::size_t piece = bytes > rest / 4 ? rest : bytes * 4;
+        s.counter.feed(s.text.substr(s.counted, piece));
+        s.counted += piece;
+        if (s.counted < s.text.size()) return false;
+        s.reader.root_elements = s.counter.elements();
+        if (bytes < s.text.size()) return false;  // the parse gets steps of its own
+    }
+    s.offset = bytes > s.text.size() - s.offset ? s.text.size() : s.offset + bytes;
+    using Status = SaxParser<Reader>::Status;
+    const Status status = s.parser.parse_until(s.offset);
+    if (status == Status::kMore) return false;
+    s.over = true;
+    if (s.reader.error)
+        s.error = std::move(s.reader.error);
+    else if (status == Status::kFailed)
+        s.error = JsonError{"", "malformed JSON"};
+    return true;
 }
 
-}  // namespace openzro::json_detail
+const std::optional<JsonError>& JsonSlices::error() const {
+    return state_->error;
+}
+
+}  // namespace openzro

@@ -158,7 +158,4 @@ struct DescOf<T,
                                    nullptr,       member,   missing};
 };
 
-// Parses text into root (whose object is reset by the caller).
-std::optional<JsonError> read_into(std::string_view text, Target root);
-
 }  // namespace openzro::json_detail

@@ -8,6 +8,7 @@
 // syntax_error(std::size_t byte_offset, const char* problem) is called once on bad input.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -22,49 +23,58 @@ class SaxParser {
     SaxParser(std::string_view text, Handler& handler)
         : begin_(text.data()), p_(text.data()), end_(text.data() + text.size()), h_(handler) {}
 
+    enum class Status { kDone, kMore, kFailed };
+
     // True when the text is exactly one JSON value and the handler accepted every event.
-    bool parse() {
-        std::vector<char> open;  // '{' or '[' of each open container
-        bool after_value = false;
+    bool parse() { return parse_until(static_cast<std::size_t>(end_ - begin_)) == Status::kDone; }
+
+    // Parses on until the byte offset `stop` is passed between two values (kMore: call again
+    // to go on), the value is complete (kDone) or the text or the handler failed (kFailed).
+    // Lets a large document be read a slice at a time while the handler keeps its state.
+    Status parse_until(std::size_t stop) {
+        const char* const stop_at =
+            begin_ + std::min(stop, static_cast<std::size_t>(end_ - begin_));
         for (;;) {
             skip_ws();
-            if (!after_value) {
-                if (p_ == end_) return fail("truncated JSON");
+            if (!after_value_) {
+                if (p_ == end_) return failed("truncated JSON");
                 const char c = *p_;
                 if (c == '{' || c == '[') {
                     ++p_;
-                    if (!(c == '{' ? h_.start_object() : h_.start_array())) return false;
+                    if (!(c == '{' ? h_.start_object() : h_.start_array())) return Status::kFailed;
                     skip_ws();
                     if (p_ < end_ && *p_ == (c == '{' ? '}' : ']')) {
                         ++p_;
-                        if (!(c == '{' ? h_.end_object() : h_.end_array())) return false;
-                        after_value = true;
+                        if (!(c == '{' ? h_.end_object() : h_.end_array())) return Status::kFailed;
+                        after_value_ = true;
                         continue;
                     }
-                    open.push_back(c);
-                    if (c == '{' && !key()) return false;
+                    open_.push_back(c);
+                    if (c == '{' && !key()) return Status::kFailed;
                     continue;
                 }
-                if (!scalar()) return false;
-                after_value = true;
+                if (!scalar()) return Status::kFailed;
+                after_value_ = true;
                 continue;
             }
-            if (open.empty()) return p_ == end_ || fail("text after the JSON value");
-            if (p_ == end_) return fail("truncated JSON");
+            if (open_.empty())
+                return p_ == end_ ? Status::kDone : failed("text after the JSON value");
+            if (p_ == end_) return failed("truncated JSON");
+            if (p_ >= stop_at) return Status::kMore;
             const char c = *p_++;
             if (c == ',') {
-                after_value = false;
-                if (open.back() == '{') {
+                after_value_ = false;
+                if (open_.back() == '{') {
                     skip_ws();
-                    if (!key()) return false;
+                    if (!key()) return Status::kFailed;
                 }
-            } else if (c == (open.back() == '{' ? '}' : ']')) {
-                const bool object = open.back() == '{';
-                open.pop_back();
-                if (!(object ? h_.end_object() : h_.end_array())) return false;
+            } else if (c == (open_.back() == '{' ? '}' : ']')) {
+                const bool object = open_.back() == '{';
+                open_.pop_back();
+                if (!(object ? h_.end_object() : h_.end_array())) return Status::kFailed;
             } else {
                 --p_;
-                return fail("expected ',' or a closing bracket");
+                return failed("expected ',' or a closing bracket");
             }
         }
     }
@@ -72,6 +82,11 @@ class SaxParser {
   private:
     void skip_ws() {
         while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+    }
+
+    Status failed(const char* problem) {
+        fail(problem);
+        return Status::kFailed;
     }
 
     bool fail(const char* problem) {
@@ -310,6 +325,8 @@ class SaxParser {
     const char* p_;
     const char* end_;
     Handler& h_;
+    std::vector<char> open_;  // '{' or '[' of each open container
+    bool after_value_ = false;
     std::string buf_;  // reused for every string and key
 };
 

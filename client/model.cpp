@@ -16,7 +16,8 @@ bool is_masked_token(std::string_view token) {
 }
 
 bool can(const CurrentUser& user, std::string_view module, std::string_view operation) {
-    if (!user.permissions) return false;
+    if (!user.permissions) return user.role == "owner" || user.role == "admin";
+    if (user.permissions->is_restricted && operation != "read") return false;
     const auto& modules = user.permissions->modules;
     const auto m = modules.find(std::string(module));
     if (m == modules.end()) return false;

@@ -217,7 +217,9 @@ inline constexpr std::string_view kZeroTime = "0001-01-01T00:00:00Z";
 bool never_logged_in(const User& user);
 // True when the token is a masked one (nbs_abc*****): only create and regenerate show it in full.
 bool is_masked_token(std::string_view token);
-// permissions.modules.<module>.<operation>; false when the user has no permissions block.
+// The one permission rule of the UI: permissions.modules.<module>.<operation>, with writes
+// vetoed by is_restricted (the server limits the user to what is theirs: they may look, not
+// manage). A server too old to send the block: owners and admins may, as there.
 bool can(const CurrentUser& user, std::string_view module, std::string_view operation);
 
 }  // namespace openzro

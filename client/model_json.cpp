@@ -81,9 +81,16 @@ std::string dump_json(const nlohmann::json& value) {
 
 template <class T>
 std::optional<JsonError> JsonCodec<T>::read(std::string_view text, T& out) {
+    JsonSlices slices = read_slices(text, out);
+    slices.step(text.size());
+    return slices.error();
+}
+
+template <class T>
+JsonSlices JsonCodec<T>::read_slices(std::string_view text, T& out) {
     out = T{};
-    return json_detail::read_into(
-        text, json_detail::Target{json_detail::desc_of<T>(), &out, {}, -1, kRequired});
+    return JsonSlices(text,
+                      json_detail::Target{json_detail::desc_of<T>(), &out, {}, -1, kRequired});
 }
 
 template <class T>

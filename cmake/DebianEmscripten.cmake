@@ -6,3 +6,8 @@ set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
 # - -Os for size; the wasm preset is MinSizeRel.
 set(CMAKE_CXX_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
 set(CMAKE_C_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
+# - Size: no RTTI (nothing uses typeid or dynamic_cast; the type names of std::function's
+#   lambdas alone took 36 KB) and link-time optimisation across ImGui, client and ui: together
+#   14 KB less gzip.
+add_compile_options(-fno-rtti -flto)
+add_link_options(-flto)

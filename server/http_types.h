@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "client/text.h"
+
 namespace openzro {
 
 struct Request {
@@ -48,7 +50,5 @@ struct Response {
 
 // Builds a Request's path and query from its target; false if the target is malformed.
 bool parse_target(Request& request);
-bool iequals(std::string_view a, std::string_view b);
-std::string to_lower(std::string_view text);
 
 }  // namespace openzro

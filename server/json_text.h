@@ -7,13 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/text.h"
 #include "server/http_types.h"
 
 namespace openzro {
-
-// Appends `text` as a quoted JSON string. Invalid UTF-8 bytes become U+FFFD, as the replace
-// mode of nlohmann's dump does.
-void append_json_string(std::string& out, std::string_view text);
 
 // A JSON answer. Messages may quote request text, so invalid UTF-8 is replaced rather than
 // aborting the dump (exceptions are off).

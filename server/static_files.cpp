@@ -68,6 +68,37 @@ std::string inline_hashes(const std::string& html, const std::string& tag) {
     return out;
 }
 
+// The contents of `path` when it is a regular file at least as new as `source_mtime` (a
+// precompressed copy older than its source is stale), else empty.
+std::string read_if_current(const std::string& path, std::time_t source_mtime) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime < source_mtime)
+        return {};
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+// q=0 (0, 0.0, 0.000) refuses a coding; any other weight admits it.
+bool zero_weight(std::string_view params) {
+    for (std::size_t pos = 0; pos < params.size();) {
+        const auto semi = std::min(params.find(';', pos), params.size());
+        const auto param = trim(params.substr(pos, semi - pos));
+        pos = semi + 1;
+        if (param.size() < 2 || !iequals(param.substr(0, 2), "q=")) continue;
+        const auto weight = trim(param.substr(2));
+        return !weight.empty() && weight.find_first_not_of("0.") == std::string_view::npos;
+    }
+    return false;
+}
+
 void put_le32(std::string& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
 }
@@ -127,6 +158,20 @@ std::string gzip_compress(const std::string& data) {
     return out;
 }
 
+bool accepts_encoding(std::string_view accept_encoding, std::string_view coding) {
+    for (std::size_t pos = 0; pos <= accept_encoding.size();) {
+        const auto comma = std::min(accept_encoding.find(',', pos), accept_encoding.size());
+        const auto item = accept_encoding.substr(pos, comma - pos);
+        pos = comma + 1;
+        const auto semi = std::min(item.find(';'), item.size());
+        const auto name = trim(item.substr(0, semi));
+        if ((iequals(name, coding) || name == "*") &&
+            !zero_weight(item.substr(std::min(semi + 1, item.size()))))
+            return true;
+    }
+    return false;
+}
+
 const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     const std::string full = root_ + relative;
     struct stat st {};
@@ -142,8 +187,10 @@ const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     if (entry.mime.rfind("text/html", 0) == 0)
         entry.csp = page_csp(entry.body, relative == "/index.html", frame_ancestors_);
     entry.etag = "\"" + crypto::sha256_hex(entry.body).substr(0, 20) + "\"";
-    entry.gzip = compressible(entry.mime) && entry.body.size() > 256 ? gzip_compress(entry.body)
-                                                                     : std::string();
+    const bool worth = compressible(entry.mime) && entry.body.size() > 256;
+    entry.brotli = worth ? read_if_current(full + ".br", st.st_mtime) : std::string();
+    entry.gzip = worth ? read_if_current(full + ".gz", st.st_mtime) : std::string();
+    if (worth && entry.gzip.empty()) entry.gzip = gzip_compress(entry.body);
     entry.mtime = st.st_mtime;
     entry.size = static_cast<long long>(st.st_size);
     return &entry;
@@ -179,8 +226,11 @@ Response StaticFiles::serve(const Request& request) {
         return r;
     }
     r.content_type = entry->mime;
-    if (!entry->gzip.empty() &&
-        request.header("accept-encoding").find("gzip") != std::string::npos) {
+    const std::string accept = request.header("accept-encoding");
+    if (!entry->brotli.empty() && accepts_encoding(accept, "br")) {
+        r.set_header("Content-Encoding", "br");
+        r.body = entry->brotli;
+    } else if (!entry->gzip.empty() && accepts_encoding(accept, "gzip")) {
         r.set_header("Content-Encoding", "gzip");
         r.body = entry->gzip;
     } else {

@@ -1,9 +1,11 @@
-// The built wasm app from --web-root: correct MIME types, gzip when accepted (compressed once
-// and kept in memory), ETag revalidation, and index.html for / and extension-less paths (SPA).
+// The built wasm app from --web-root: correct MIME types, Brotli or gzip when accepted (the
+// build's precompressed `<file>.br` / `<file>.gz` beside the file, else gzip compressed once and
+// kept in memory), ETag revalidation, and index.html for / and extension-less paths (SPA).
 // The app's page carries a Content-Security-Policy that admits its inline parts by hash only.
 #pragma once
 #include <ctime>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "server/http_types.h"
@@ -21,7 +23,8 @@ class StaticFiles {
   private:
     struct Entry {
         std::string body;
-        std::string gzip;  // empty: not worth compressing
+        std::string gzip;    // empty: not worth compressing
+        std::string brotli;  // empty: the build left no current `.br`
         std::string etag;
         std::string mime;
         std::string csp;  // HTML only
@@ -42,5 +45,7 @@ std::string mime_type(const std::string& path);
 std::string page_csp(const std::string& html, bool app, const std::string& frame_ancestors);
 // RFC 1952 gzip of `data` (Beast's deflate and Boost's CRC-32: no extra dependency).
 std::string gzip_compress(const std::string& data);
+// Whether an Accept-Encoding value admits `coding` ("gzip", "br"): named or `*`, without q=0.
+bool accepts_encoding(std::string_view accept_encoding, std::string_view coding);
 
 }  // namespace openzro

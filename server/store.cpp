@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
+#include "client/text.h"
 #include "server/crypto.h"
 #include "server/user_name_key.h"
 #include "server/user_name_rekey.h"
@@ -90,15 +91,9 @@ Stmt& bind_optional_text(Stmt& stmt, int index, const std::string& text) {
     return text.empty() ? stmt.bind_null(index) : stmt.bind(index, text);
 }
 
-std::string lower(std::string text) {
-    for (char& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
-}
-
 // SCIM userName is unique by its Unicode key; management-made users have no key.
 std::string user_name_key(const UserRecord& u) {
-    return openzro::user_name_key(u.user_name).value_or(lower(u.user_name));
+    return openzro::user_name_key(u.user_name).value_or(to_lower(u.user_name));
 }
 
 std::string mask_token(const std::string& token) {
@@ -527,7 +522,7 @@ std::optional<UserRecord> Store::user_by_email(const std::string& email) {
     static const std::string sql = std::string("SELECT ") + kUserColumns +
                                    " FROM users WHERE is_service_user = 0 AND (lower(email) = ? "
                                    "OR user_name_key = ?) ORDER BY seq LIMIT 1";
-    const std::string key = lower(email);
+    const std::string key = to_lower(email);
     auto s = db_->prepare(sql.c_str());
     s.bind(1, key).bind(2, openzro::user_name_key(email).value_or(key));
     if (!s.step()) return std::nullopt;

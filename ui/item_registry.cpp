@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <cstring>
 
+#include "client/text.h"
+
 namespace ui {
 
 namespace {
@@ -37,39 +39,6 @@ Role role_from_flags(ImGuiItemStatusFlags flags) {
     if (flags & ImGuiItemStatusFlags_Checkable) return Role::Checkbox;
     if (flags & ImGuiItemStatusFlags_Openable) return Role::TreeItem;
     return Role::Button;
-}
-
-void append_json_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (const char c : s) {
-        const auto ch = static_cast<unsigned char>(c);
-        switch (ch) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (ch < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", ch);
-                    out += buf;
-                } else {
-                    out += c;
-                }
-        }
-    }
-    out += '"';
 }
 
 }  // namespace
@@ -197,11 +166,11 @@ namespace {
 void append_item_json(std::string& out, const Item& item, float k, bool with_key) {
     char num[160];
     out += "{\"id\":";
-    append_json_string(out, item.id);
+    openzro::append_json_string(out, item.id);
     out += ",\"role\":\"";
     out += role_name(item.role);
     out += "\",\"label\":";
-    append_json_string(out, item.label);
+    openzro::append_json_string(out, item.label);
     std::snprintf(num, sizeof num, ",\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f",
                   static_cast<double>(item.min.x * k), static_cast<double>(item.min.y * k),
                   static_cast<double>((item.max.x - item.min.x) * k),
@@ -227,7 +196,7 @@ void append_item_json(std::string& out, const Item& item, float k, bool with_key
     out += "}";
     if (item.role == Role::TextBox) {
         out += ",\"value\":";
-        append_json_string(out, item.value);
+        openzro::append_json_string(out, item.value);
     }
     out += "}";
 }

@@ -1,5 +1,7 @@
 #include "ui/route.h"
 
+#include "client/text.h"
+
 namespace ui {
 
 namespace {
@@ -23,24 +25,6 @@ std::string percent_decode(std::string_view s) {
             i += 2;
         } else {
             out += s[i];
-        }
-    }
-    return out;
-}
-
-std::string percent_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                           (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '~';
-        if (plain) {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15];
         }
     }
     return out;
@@ -88,9 +72,9 @@ std::string route_format(const Route& route) {
     char sep = '?';
     for (const auto& [key, value] : route.query) {
         out += sep;
-        out += percent_encode(key);
+        out += openzro::percent_encode(key);
         out += '=';
-        out += percent_encode(value);
+        out += openzro::percent_encode(value);
         sep = '&';
     }
     return out;

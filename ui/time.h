@@ -14,7 +14,5 @@ std::optional<std::int64_t> parse_rfc3339(const std::string& text);
 std::string time_ago(std::int64_t then, std::int64_t now);
 // "05:53:24 UTC on 2026-11-29".
 std::string clock_time(std::int64_t when);
-// Current wall-clock time in seconds since the epoch.
-std::int64_t wall_now();
 
 }  // namespace ui

@@ -1,8 +1,8 @@
 // ui/user_menu.h: who is signed in, at the bottom of the sidebar (name, email, role) with a
 // menu to sign out. Embedded with host tokens there is no Sign out: the host owns the session.
 #pragma once
-#include "ui/pages/integrations/fetch.h"
 #include "ui/pages/page.h"
+#include "ui/request_state.h"
 
 namespace ui {
 

@@ -1,25 +1,25 @@
-// Prints what the browser downloads (gzip) and how many frames the app draws while idle.
+// Prints what the browser downloads (gzip and Brotli, as the server sends them) and how many
+// frames the app draws while idle.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { findItem, launchBrowser, newAppPage } from '../../tests/browser/lib/browser.mjs';
 import { startServer, webRoot } from '../../tests/browser/lib/server.mjs';
+import { GZIP_BUDGET, downloadWeight } from '../../tests/support/download-weight.mjs';
 
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
 
 // [SECTION] Download weight
-let total = 0;
-for (const file of ['index.html', 'openzro.js', 'openzro.wasm']) {
-  const size = gz(path.join(webRoot, file));
-  total += size;
-  console.log(`download  ${file.padEnd(14)} ${kb(size).padStart(9)} gzip`);
-}
+const weight = downloadWeight(webRoot);
+for (const f of weight.files)
+  console.log(`download  ${f.name.padEnd(14)} ${kb(f.gzip).padStart(9)} gzip ${kb(f.brotli).padStart(9)} brotli`);
 // Fonts are compiled into the wasm; their subset files show their share of it.
 const fontDir = path.resolve(webRoot, '../ui');
 for (const file of readdirSync(fontDir).filter((f) => f.endsWith('.font')))
   console.log(`  of which font ${file.padEnd(22)} ${kb(gz(path.join(fontDir, file))).padStart(9)} gzip`);
-console.log(`download  total          ${kb(total).padStart(9)} gzip (budget 450.0 KB, ${(100 * total / (450 * 1024)).toFixed(0)}%)`);
+console.log(`download  total          ${kb(weight.gzip).padStart(9)} gzip ${kb(weight.brotli).padStart(9)} brotli ` +
+  `(gzip budget ${kb(GZIP_BUDGET)}, ${(100 * weight.gzip / GZIP_BUDGET).toFixed(0)}%)`);
 
 // [SECTION] Idle frames
 const server = await startServer();

@@ -169,6 +169,80 @@ TEST_F(ApiTest, OtherScopesAreUntouched) {
     EXPECT_TRUE(other_out && other_out->ok);
 }
 
+// A clock that counts the turns asked of it (ManualClock runs a turn asked by a turn at once).
+struct TurnCountingClock : ManualClock {
+    int turns = 0;
+    TimerId schedule(std::int64_t delay_ms, std::function<void()> fn) override {
+        turns += delay_ms == 0 ? 1 : 0;
+        return ManualClock::schedule(delay_ms, std::move(fn));
+    }
+};
+
+// A long answer read a slice per clock turn: no single task reads all of it.
+class SlicedApiTest : public ApiTest {
+  protected:
+    TurnCountingClock turns;
+    Api sliced{[this] {
+                   ApiConfig c = config();
+                   c.read_slice_bytes = 100;
+                   return c;
+               }(),
+               http, turns};
+    Api::Ref<std::vector<User>> users;
+
+    static std::string many_users(int n) {
+        std::string list = "[";
+        for (int i = 0; i < n; ++i)
+            list += std::string(i ? "," : "") + R"({"id":"u)" + std::to_string(i) +
+                    R"(","email":"a@x.io","name":"A","role":"user","status":"active",)"
+                    R"("auto_groups":[],"is_blocked":false,"pending_approval":false})";
+        return list + "]";
+    }
+};
+
+TEST_F(SlicedApiTest, ALongAnswerIsReadOverSeveralClockTurns) {
+    http.set_responder([](const HttpRequest&) { return answer(200, many_users(40)); });
+    sliced.users(scope, capture(out, &users));
+    http.deliver();
+    EXPECT_FALSE(out);  // the first slice only
+    EXPECT_TRUE(sliced.busy());
+    turns.advance(0);
+    ASSERT_TRUE(out && out->ok);
+    EXPECT_GT(turns.turns, 40);  // 40 users of ~150 bytes, 100 bytes a turn
+    ASSERT_EQ(users->size(), 40u);
+    EXPECT_EQ(users->back().id, "u39");
+    EXPECT_FALSE(sliced.busy());
+    // Cached once read: the next cache-first read is the same list.
+    std::optional<Outcome> again;
+    Api::Ref<std::vector<User>> cached;
+    sliced.users(scope, capture(again, &cached), Api::Freshness::kCacheFirst);
+    turns.advance(0);
+    EXPECT_EQ(cached, users);
+}
+
+TEST_F(SlicedApiTest, CancellingWhileReadingDeliversNothing) {
+    http.set_responder([](const HttpRequest&) { return answer(200, many_users(40)); });
+    sliced.users(scope, capture(out, &users));
+    http.deliver();
+    EXPECT_TRUE(scope.busy());
+    scope.cancel();
+    EXPECT_FALSE(sliced.busy());
+    turns.advance(100000);
+    EXPECT_FALSE(out);
+}
+
+TEST_F(SlicedApiTest, AnErrorFoundInALaterSliceIsAParseError) {
+    std::string list = many_users(30);
+    list.replace(list.rfind(R"("id":"u29")"), 10, R"("id":29)");
+    http.set_responder([&](const HttpRequest&) { return answer(200, list); });
+    sliced.users(scope, capture(out, &users));
+    http.deliver();
+    turns.advance(0);
+    ASSERT_TRUE(out);
+    EXPECT_EQ(out->error.kind, ApiError::Kind::kParse);
+    EXPECT_EQ(out->error.detail, "[29].id: expected string, got number");
+}
+
 TEST(ApiLifetime, DestroyingTheApiCancelsEverything) {
     FakeHttpClient http;
     ManualClock clock;

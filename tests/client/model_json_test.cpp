@@ -26,6 +26,25 @@ TEST(ModelJson, ReadsUserWithPermissionsAndDefaults) {
     EXPECT_FALSE(can(u, "peers", "read"));
 }
 
+// The one permission rule both pages use (issue 15): modules, writes vetoed by is_restricted; an
+// older server without the block leaves it to the role.
+TEST(ModelJson, CanIsTheModulesVetoedByRestrictionOrTheRoleWithoutThem) {
+    CurrentUser admin;
+    admin.role = "admin";
+    EXPECT_TRUE(can(admin, "integrations", "update"));  // no permissions block
+    CurrentUser member;
+    member.role = "user";
+    EXPECT_FALSE(can(member, "users", "read"));
+    UserPermissions p;
+    p.modules["users"] = {{"read", true}, {"update", true}};
+    admin.permissions = p;
+    EXPECT_TRUE(can(admin, "users", "update"));
+    EXPECT_FALSE(can(admin, "users", "delete"));  // not granted
+    admin.permissions->is_restricted = true;
+    EXPECT_FALSE(can(admin, "users", "update"));
+    EXPECT_TRUE(can(admin, "users", "read"));  // restricted users look, they do not manage
+}
+
 // What repeats across a list (role, group ids, issued) is held once, not once per user.
 TEST(ModelJson, RepeatedValuesShareOneCopy) {
     std::vector<User> users;
@@ -159,6 +178,55 @@ TEST(ModelJson, IdentityProviderCarriesTheEmailDomain) {
     ASSERT_FALSE(
         read_json(R"({"type":"okta","name":"Okta","issuer":"https://a","client_id":"c"})", p));
     EXPECT_EQ(p.email_domain, "");  // older servers: no domain
+}
+
+// The users list as read_json() reads it, read again a few bytes per step.
+TEST(ModelJson, SlicesReadTheSameDocumentOverManySteps) {
+    std::string list = "[";
+    for (int i = 0; i < 30; ++i)
+        list += std::string(i ? "," : "") + R"({"id":"u)" + std::to_string(i) +
+                R"(","email":"u@x.io","name":"N \u00e9","role":"user","status":"active",)"
+                R"("auto_groups":["g1"],"is_blocked":false,"pending_approval":false})";
+    list += "]";
+    std::vector<User> whole;
+    ASSERT_FALSE(read_json(list, whole));
+    for (const std::size_t bytes : {std::size_t{1}, std::size_t{7}, std::size_t{300}}) {
+        std::vector<User> sliced;
+        JsonSlices slices = read_json_slices(list, sliced);
+        std::size_t steps = 1;
+        while (!slices.step(bytes)) ++steps;
+        EXPECT_FALSE(slices.error()) << slices.error()->message();
+        EXPECT_GE(steps, list.size() / bytes / 2) << bytes;  // it did stop between values
+        ASSERT_EQ(sliced.size(), whole.size());
+        EXPECT_EQ(sliced.capacity(), sliced.size());  // counted first, sized once
+        EXPECT_EQ(sliced.back().id, "u29");
+        EXPECT_EQ(sliced[3].name, "N \xC3\xA9");
+        EXPECT_TRUE(slices.step(bytes));  // over: further steps change nothing
+    }
+}
+
+TEST(ModelJson, SlicesReportAnErrorWhereItIs) {
+    auto group = [](const std::string& id) {
+        return R"({"id":)" + id + R"(,"name":"a","peers_count":0,"resources_count":0,)" +
+               R"("peers":[],"resources":[]})";
+    };
+    const std::string list = "[" + group("\"g1\"") + "," + group("\"g2\"") + "," + group("3") + "]";
+    std::vector<Group> groups;
+    JsonSlices slices = read_json_slices(list, groups);
+    int steps = 1;
+    while (!slices.step(4)) ++steps;
+    EXPECT_GT(steps, 20);
+    ASSERT_TRUE(slices.error());
+    EXPECT_EQ(slices.error()->message(), "[2].id: expected string, got number");
+    const std::string cut = "[" + group("\"g1\"") + ",";
+    JsonSlices truncated = read_json_slices(cut, groups);
+    while (!truncated.step(3)) {
+    }
+    ASSERT_TRUE(truncated.error());
+    JsonSlices empty = read_json_slices(" ", groups);
+    EXPECT_TRUE(empty.step(1));
+    ASSERT_TRUE(empty.error());
+    EXPECT_EQ(empty.error()->problem, "empty body");
 }
 
 TEST(ModelJson, InvalidUtf8IsReplacedNotFatal) {

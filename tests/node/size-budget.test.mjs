@@ -1,22 +1,17 @@
-// The download weight of the standalone app (wasm + JS + page; fonts are inside the wasm),
-// gzip-compressed as the server sends it: at most 450 KB.
+// The download weight of the standalone app as the server sends it (tests/support/download-weight.mjs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { GZIP_BUDGET, downloadWeight } from '../support/download-weight.mjs';
 
 const webRoot = process.env.OPENZRO_WEB_ROOT ||
   path.resolve(import.meta.dirname, '../../build/wasm/app');
-const BUDGET = 450 * 1024;
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-test('the shell downloads at most 450 KB gzip', () => {
-  let total = 0;
-  for (const file of ['index.html', 'openzro.js', 'openzro.wasm']) {
-    const size = gzipSync(readFileSync(path.join(webRoot, file)), { level: 9 }).length;
-    console.log(`${file}: ${(size / 1024).toFixed(1)} KB gzip`);
-    total += size;
-  }
-  console.log(`total: ${(total / 1024).toFixed(1)} KB gzip of ${BUDGET / 1024} KB`);
-  assert.ok(total <= BUDGET, `download weight ${total} B exceeds ${BUDGET} B`);
+test(`the shell downloads at most ${GZIP_BUDGET / 1024} KB gzip`, () => {
+  const weight = downloadWeight(webRoot);
+  for (const f of weight.files) console.log(`${f.name}: ${kb(f.gzip)} gzip, ${kb(f.brotli)} brotli`);
+  console.log(`total: ${kb(weight.gzip)} gzip of ${kb(GZIP_BUDGET)}, ${kb(weight.brotli)} brotli`);
+  assert.ok(weight.gzip <= GZIP_BUDGET, `download weight ${weight.gzip} B exceeds ${GZIP_BUDGET} B`);
+  assert.ok(weight.brotli < weight.gzip, 'Brotli copies are smaller than gzip ones');
 });

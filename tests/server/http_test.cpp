@@ -7,6 +7,8 @@
 #include <boost/asio/write.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <future>
 #include <memory>
@@ -344,6 +346,56 @@ TEST(Http, StaticAppWithWasmMimeGzipAndRevalidation) {
     EXPECT_EQ(live.send(get("/../etc/passwd")).result_int(), 404u);
     EXPECT_EQ(live.send(get("/missing.js")).result_int(), 404u);
     std::filesystem::remove_all(root);
+}
+
+TEST(Http, StaticAppServesTheBuildsPrecompressedCopiesWhileCurrent) {
+    const auto root = make_temp_dir();
+    const std::string wasm = std::string("\0asm\1\0\0\0", 8) + std::string(2000, 'a');
+    std::ofstream(root / "openzro.wasm", std::ios::binary) << wasm;
+    std::ofstream(root / "openzro.wasm.br", std::ios::binary) << "brotli bytes";
+    std::ofstream(root / "openzro.wasm.gz", std::ios::binary) << "zopfli bytes";
+    std::ofstream(root / "openzro.js") << "console.log('openZro');" << std::string(400, ' ');
+    std::ofstream(root / "openzro.js.br", std::ios::binary) << "stale brotli";
+    // A copy older than its file is left over from an earlier build.
+    const auto js = root / "openzro.js";
+    std::filesystem::last_write_time(root / "openzro.js.br",
+                                     std::filesystem::last_write_time(js) - std::chrono::hours(1));
+    AppOptions options;
+    options.web_root = root.string();
+    LiveServer live(options);
+    auto fetch = [&](const std::string& path, const std::string& accept) {
+        auto req = get(path);
+        if (!accept.empty()) req.set(http::field::accept_encoding, accept);
+        return live.send(req);
+    };
+
+    auto res = fetch("/openzro.wasm", "gzip, deflate, br");
+    EXPECT_EQ(res[http::field::content_encoding], "br");
+    EXPECT_EQ(res[http::field::content_type], "application/wasm");
+    EXPECT_EQ(res.body(), "brotli bytes");
+    res = fetch("/openzro.wasm", "gzip, br;q=0");
+    EXPECT_EQ(res[http::field::content_encoding], "gzip");
+    EXPECT_EQ(res.body(), "zopfli bytes");
+    res = fetch("/openzro.wasm", "identity");
+    EXPECT_TRUE(res[http::field::content_encoding].empty());
+    EXPECT_EQ(res.body(), wasm);
+
+    res = fetch("/openzro.js", "br, gzip");
+    EXPECT_EQ(res[http::field::content_encoding], "gzip");  // compressed here, not the stale .br
+    EXPECT_EQ(res.body().substr(0, 2), "\x1f\x8b");
+    std::filesystem::remove_all(root);
+}
+
+TEST(Http, AcceptEncodingNamesACodingWithoutZeroWeight) {
+    EXPECT_TRUE(accepts_encoding("gzip, deflate, br", "br"));
+    EXPECT_TRUE(accepts_encoding("GZIP;q=0.5", "gzip"));
+    EXPECT_TRUE(accepts_encoding("*", "br"));
+    EXPECT_TRUE(accepts_encoding("br ; q=0.001", "br"));
+    EXPECT_FALSE(accepts_encoding("br;q=0", "br"));
+    EXPECT_FALSE(accepts_encoding("br; q=0.000, gzip", "br"));
+    EXPECT_FALSE(accepts_encoding("gzip", "br"));
+    EXPECT_FALSE(accepts_encoding("xbr, brotli", "br"));
+    EXPECT_FALSE(accepts_encoding("", "gzip"));
 }
 
 TEST(Http, GzipRoundTripsThroughBeastInflate) {

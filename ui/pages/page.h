@@ -2,6 +2,8 @@
 // just entered) and what it can ask for (PageActions). Pages are functions of their own state
 // struct; they reach the network only through services.api.
 #pragma once
+#include <cstdint>
+#include <functional>
 #include <string>
 
 #include "client/api.h"
@@ -14,7 +16,12 @@ struct Services {
     openzro::Api* api = nullptr;  // the management API; tests give one over a fake transport
     Toasts* toasts = nullptr;
     std::string api_origin;  // e.g. "https://vpn.example.com": for URLs shown to the admin
+    // The wall clock in Unix seconds, for "3 minutes ago"; tests pin it. Empty: the system's.
+    std::function<std::int64_t()> unix_now;
 };
+
+// services.unix_now(), or the system's wall clock when it is not set.
+std::int64_t wall_now(const Services& services);
 
 struct Download {
     std::string filename;

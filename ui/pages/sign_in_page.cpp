@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 
+#include "client/text.h"
 #include "ui/icons.h"
 #include "ui/widgets.h"
 #include "ui/widgets/error_banner.h"
@@ -9,23 +10,6 @@
 namespace ui {
 
 namespace {
-
-std::string query_encode(std::string_view s) {
-    static const char* hex = "0123456789ABCDEF";
-    std::string out;
-    for (const char ch : s) {
-        const auto c = static_cast<unsigned char>(ch);
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            c == '-' || c == '_' || c == '.' || c == '~') {
-            out += ch;
-        } else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 15U];
-        }
-    }
-    return out;
-}
 
 void load(SignInPageState& s, Services& services) {
     if (!services.api) return;
@@ -121,8 +105,8 @@ std::string sign_in_reason(std::string_view code) {
 
 std::string sign_in_url(const std::string& origin, const std::string& idp,
                         const std::string& return_to) {
-    return origin + "/auth/oidc/login?idp=" + query_encode(idp) +
-           "&return_to=" + query_encode(return_to);
+    return origin + "/auth/oidc/login?idp=" + openzro::percent_encode(idp) +
+           "&return_to=" + openzro::percent_encode(return_to);
 }
 
 void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& return_to) {

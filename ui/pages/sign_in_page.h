@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "ui/pages/integrations/fetch.h"
 #include "ui/pages/page.h"
+#include "ui/request_state.h"
 
 namespace ui {
 

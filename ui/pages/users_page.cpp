@@ -51,9 +51,9 @@ void search_to_route(UsersPageState& s, PageContext& ctx) {
 
 // The failed load in words, with the request id; what was shown before stays below it.
 void load_failed(UsersPageState& s, PageContext& ctx) {
-    if (error_banner(s.loaded ? "Couldn't refresh the users: showing the last list loaded."
-                              : "Couldn't load the users.",
-                     *s.error))
+    if (error_banner(s.list.loaded ? "Couldn't refresh the users: showing the last list loaded."
+                                   : "Couldn't load the users.",
+                     *s.list.error))
         users_load(s, ctx.services, openzro::Api::Freshness::kNetwork);
     ImGui::Dummy(ImVec2(0, px(8)));
 }
@@ -75,9 +75,9 @@ void body(UsersPageState& s, PageContext& ctx) {
         ImGui::EndChild();
         return;
     }
-    if (s.error) load_failed(s, ctx);
-    if (!s.loaded) {
-        if (s.error) return;
+    if (s.list.error) load_failed(s, ctx);
+    if (!s.list.loaded) {
+        if (s.list.error) return;
         card("##users-loading", ImVec2(0, 0), true);
         ImGui::Dummy(ImVec2(0, px(40)));
         users_table_skeleton(8);
@@ -126,14 +126,14 @@ void body(UsersPageState& s, PageContext& ctx) {
 void users_page(UsersPageState& s, PageContext& ctx) {
     sync_query(s, ctx);
     if (ctx.entered)
-        users_load(
-            s, ctx.services,
-            s.loaded ? openzro::Api::Freshness::kNetwork : openzro::Api::Freshness::kCacheFirst);
+        users_load(s, ctx.services,
+                   s.list.loaded ? openzro::Api::Freshness::kNetwork
+                                 : openzro::Api::Freshness::kCacheFirst);
     users_live_refresh(s, ctx);
 
     const std::string title =
-        s.loaded ? with_thousands(s.index.live) + (s.index.live == 1 ? " User" : " Users")
-                 : std::string("Users");
+        s.list.loaded ? with_thousands(s.index.live) + (s.index.live == 1 ? " User" : " Users")
+                      : std::string("Users");
     page_header("Team  >  Users", title.c_str(),
                 "Everyone in your account, including the people Okta provisions over SCIM.");
     users_toolbar(s, ctx);

@@ -2,6 +2,8 @@
 // sync and error, and every load failing once then retried.
 #include <gtest/gtest.h>
 
+#include <ctime>
+
 #include "okta_test_util.h"
 
 using namespace testing_okta;
@@ -63,6 +65,18 @@ TEST(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
     EXPECT_EQ(find_prefix(*h, "Last error"), nullptr);
     EXPECT_NE(h->find("Configure Okta"), nullptr);
     EXPECT_EQ(h->find("Connect Okta"), nullptr);
+}
+
+// "Synced ... ago" reads the app's wall clock (Services::unix_now), so tests can pin it.
+TEST(OktaCard, SyncTimesFollowTheAppsWallClock) {
+    FakeOktaServer s;
+    connected(s);
+    auto h = open_app(s);
+    ASSERT_TRUE(shown(*h, "Synced 3 minutes ago"));
+    const std::int64_t later = static_cast<std::int64_t>(std::time(nullptr)) + 2 * 3600;
+    h->app.services.unix_now = [later] { return later; };
+    h->frame(2);
+    EXPECT_TRUE(shown(*h, "Synced 2 hours ago"));
 }
 
 TEST(OktaCard, ShowsTheLastErrorWhenNewerThanTheLastSuccess) {

@@ -18,7 +18,7 @@ inline std::unique_ptr<harness::Harness> open_users(std::shared_ptr<FakeServer> 
     config.route_hash = "#/integrations";
     config.responder = responder(std::move(server));
     auto h = std::make_unique<harness::Harness>(config);
-    h->app.users.now = [] { return kNow; };
+    h->app.services.unix_now = [] { return kNow; };
     h->navigate(hash);
     h->frame(2);
     return h;

@@ -14,7 +14,7 @@ using namespace users_test;
 TEST(UsersPage, ListsTheUsersWithRowsAndActions) {
     auto server = standard_account();
     auto h = open_users(server);
-    EXPECT_TRUE(h->app.users.loaded);
+    EXPECT_TRUE(h->app.users.list.loaded);
     for (const char* email : {"owner@example.com", "alice@example.com", "jane@example.com",
                               "bob@example.com", "ivan@example.com", "pat@example.com"}) {
         EXPECT_NE(h->find(std::string("Open ") + email), nullptr) << email;
@@ -39,7 +39,7 @@ TEST(UsersPage, SkeletonWhileTheFirstListLoads) {
     };
     Harness h(config);
     h.frame(3);
-    EXPECT_FALSE(h.app.users.loaded);
+    EXPECT_FALSE(h.app.users.list.loaded);
     EXPECT_NE(h.find("Search users"), nullptr);
     EXPECT_EQ(h.find("Retry"), nullptr);
     EXPECT_EQ(h.find("Connect Okta"), nullptr);
@@ -178,14 +178,14 @@ TEST(UsersPage, LoadErrorWithRetry) {
     auto server = standard_account();
     server->fail_users = 500;
     auto h = open_users(server);
-    EXPECT_FALSE(h->app.users.loaded);
-    ASSERT_TRUE(h->app.users.error.has_value());
-    EXPECT_NE(h->app.users.error->summary().find("the users store is unavailable"),
+    EXPECT_FALSE(h->app.users.list.loaded);
+    ASSERT_TRUE(h->app.users.list.error.has_value());
+    EXPECT_NE(h->app.users.list.error->summary().find("the users store is unavailable"),
               std::string::npos);
     server->fail_users = 0;
     ASSERT_TRUE(h->click("Retry"));
     h->frame(2);
-    EXPECT_TRUE(h->app.users.loaded);
+    EXPECT_TRUE(h->app.users.list.loaded);
     EXPECT_NE(h->find("Open jane@example.com"), nullptr);
     EXPECT_EQ(h->find("Retry"), nullptr);
 }
@@ -196,7 +196,7 @@ TEST(UsersPage, FailedRefreshKeepsTheList) {
     server->fail_users = 503;
     ASSERT_TRUE(h->click("Refresh users"));
     h->advance(8);  // the Api retries reads before it gives up
-    EXPECT_TRUE(h->app.users.error.has_value());
+    EXPECT_TRUE(h->app.users.list.error.has_value());
     EXPECT_NE(h->find("Retry"), nullptr);
     EXPECT_NE(h->find("Open jane@example.com"), nullptr);
 }
@@ -293,7 +293,7 @@ TEST(UsersPage, AFullTableFillsTheScreenAboutOnce) {
     auto server = standard_account();
     server->users_body = many_users_json(1000);
     auto h = open_users(server);
-    ASSERT_TRUE(h->app.users.loaded);
+    ASSERT_TRUE(h->app.users.list.loaded);
     EXPECT_LT(ui::draw_stats(ImGui::GetDrawData()).overdraw, 1.1);
 }
 
@@ -301,8 +301,8 @@ TEST(UsersPage, HundredThousandUsers) {
     auto server = standard_account();
     server->users_body = many_users_json(100000);
     auto h = open_users(server);
-    ASSERT_FALSE(h->app.users.error.has_value()) << h->app.users.error->summary();
-    ASSERT_TRUE(h->app.users.loaded);
+    ASSERT_FALSE(h->app.users.list.error.has_value()) << h->app.users.list.error->summary();
+    ASSERT_TRUE(h->app.users.list.loaded);
     EXPECT_EQ(h->app.users.index.live, 100000u);
     EXPECT_EQ(h->app.users.index.view.size(), 100000u);
     ASSERT_TRUE(h->click("Search users"));

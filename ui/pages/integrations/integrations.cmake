@@ -13,4 +13,5 @@ target_sources(openzro_ui PRIVATE
   "${CMAKE_CURRENT_LIST_DIR}/okta_wizard_guides.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_wizard_scim.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/okta_wizard_sso.cpp"
+  "${CMAKE_CURRENT_LIST_DIR}/regenerate_token.cpp"
   "${CMAKE_CURRENT_LIST_DIR}/sync_time.cpp")

@@ -65,7 +65,7 @@ void set_enabled(IntegrationsPageState& state, PageContext& context, std::int64_
 void connected_body(IntegrationsPageState& state, PageContext& context,
                     const openzro::OktaScimIntegration& integration) {
     OktaData& d = state.data;
-    const std::int64_t now = wall_now();
+    const std::int64_t now = wall_now(context.services);
     if (d.logs.loading && !d.logs.loaded) {
         skeleton_rows(1);
     } else if (d.logs.error) {
@@ -98,7 +98,7 @@ void connected_body(IntegrationsPageState& state, PageContext& context,
     }
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - px(32));
     if (icon_button("configure", OZ_ICON_COG, "Configure Okta"))
-        okta_config_open(state, context, integration.id);
+        okta_config_open(state, integration.id);
 }
 
 }  // namespace

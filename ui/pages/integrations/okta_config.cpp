@@ -9,6 +9,7 @@
 #include "ui/item_registry.h"
 #include "ui/pages/integrations/logos.h"
 #include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/regenerate_token.h"
 #include "ui/pages/integrations/sync_time.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/field_button.h"
@@ -80,35 +81,20 @@ void settings_tab(Dialog& d) {
         ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, px(8)));
-    const char* reason = okta_denied(d.state.data, "integrations", "update");
-    if (!reason && c.regenerating) reason = "Regenerating...";
-    if (button("Regenerate token", {ButtonKind::Secondary, OZ_ICON_REFRESH, reason}))
-        confirm_open(c.confirm, "Regenerate the SCIM token?",
-                     "The token Okta has now stops working at once, and Okta stops syncing until "
-                     "you paste the new token into it.",
-                     "Regenerate", kConfirmRegenerate, true);
-    if (c.regenerate_error)
-        error_banner("Could not regenerate the token", *c.regenerate_error, nullptr);
+    regenerate_token_button(c.regenerate, okta_denied(d.state.data, "integrations", "update"),
+                            c.confirm, kConfirmRegenerate);
 }
 
 void regenerate(Dialog& d) {
     OktaConfigState& c = d.c;
-    if (!d.context.services.api) return;
-    c.regenerating = true;
-    c.regenerate_error.reset();
-    d.context.services.api->regenerate_scim_token(
-        c.scope, c.id,
-        [&c, &services = d.context.services](openzro::Result<openzro::ScimTokenResponse> r) {
-            c.regenerating = false;
-            auto* v = ok_value(r);
-            if (!v) {
-                c.regenerate_error = r.error();
-                return;
-            }
-            c.new_token = v->auth_token;
-            toast_push(*services.toasts, ToastKind::Success,
-                       "New token created: paste it into Okta");
-        });
+    Services& services = d.context.services;
+    if (!services.api) return;
+    regenerate_token(c.regenerate, c.scope, *services.api, c.id,
+                     [&c, &services](std::string token) {
+                         c.new_token = std::move(token);
+                         toast_push(*services.toasts, ToastKind::Success,
+                                    "New token created: paste it into Okta");
+                     });
 }
 
 // [SECTION] Group sync and User sync
@@ -181,7 +167,7 @@ void log_tab(Dialog& d) {
     }
     const int pages = static_cast<int>((shown.size() + kLogsPerPage - 1) / kLogsPerPage);
     c.log_page = std::clamp(c.log_page, 0, pages - 1);
-    const std::int64_t now = wall_now();
+    const std::int64_t now = wall_now(d.context.services);
     const auto first = static_cast<size_t>(c.log_page) * kLogsPerPage;
     for (size_t i = first; i < std::min(shown.size(), first + kLogsPerPage); ++i) {
         const auto& log = *shown[i];
@@ -231,29 +217,25 @@ void danger_tab(Dialog& d) {
         "Users and groups already provisioned stay in openZro.");
     ImGui::Dummy(ImVec2(0, px(8)));
     const char* reason = okta_denied(d.state.data, "integrations", "delete");
-    if (!reason && c.deleting) reason = "Deleting...";
+    if (!reason && c.removal.busy) reason = "Deleting...";
     if (button("Delete integration", {ButtonKind::Danger, OZ_ICON_TRASH, reason}))
         confirm_open(c.confirm, "Delete the Okta integration?",
                      "Okta stops provisioning at once. This cannot be undone.", "Delete",
                      kConfirmDelete, true);
-    if (c.delete_error) error_banner("Could not delete the integration", *c.delete_error, nullptr);
+    if (c.removal.error)
+        error_banner("Could not delete the integration", *c.removal.error, nullptr);
 }
 
 void delete_integration(Dialog& d) {
     OktaConfigState& c = d.c;
     if (!d.context.services.api) return;
-    c.deleting = true;
-    c.delete_error.reset();
+    c.removal.start();
     d.context.services.api->delete_scim_integration(
         c.scope, c.id,
         [&state = d.state, &services = d.context.services](openzro::Result<openzro::Done> r) {
             OktaConfigState& cs = state.config;
-            cs.deleting = false;
-            auto* v = ok_value(r);
-            if (!v) {
-                cs.delete_error = r.error();
-                return;
-            }
+            auto* v = cs.removal.finish(r);
+            if (!v) return;
             auto& list = state.data.integrations.value;
             list.erase(std::remove_if(list.begin(), list.end(),
                                       [id = cs.id](const auto& i) { return i.id == id; }),
@@ -265,9 +247,8 @@ void delete_integration(Dialog& d) {
 
 void save(Dialog& d) {
     OktaConfigState& c = d.c;
-    if (!d.context.services.api || c.saving) return;
-    c.saving = true;
-    c.save_error.reset();
+    if (!d.context.services.api || c.save.busy) return;
+    c.save.start();
     openzro::UpdateOktaScimIntegrationRequest request;
     request.group_prefixes = c.group_prefixes;
     request.user_group_prefixes = c.user_group_prefixes;
@@ -276,12 +257,8 @@ void save(Dialog& d) {
         [&state = d.state,
          &services = d.context.services](openzro::Result<openzro::OktaScimIntegration> r) {
             OktaConfigState& cs = state.config;
-            cs.saving = false;
-            auto* v = ok_value(r);
-            if (!v) {
-                cs.save_error = r.error();  // the edits stay in the dialog
-                return;
-            }
+            auto* v = cs.save.finish(r);
+            if (!v) return;  // the edits stay in the dialog
             for (auto& i : state.data.integrations.value)
                 if (i.id == v->id) {
                     i.group_prefixes = v->group_prefixes;
@@ -299,8 +276,8 @@ void footer(Dialog& d, bool& close) {
     modal_separator();
     ImGui::Dummy(ImVec2(0, px(12)));
     const float w = ImGui::GetContentRegionAvail().x;
-    if (c.save_error) {
-        error_banner("Could not save the sync settings", *c.save_error, nullptr);
+    if (c.save.error) {
+        error_banner("Could not save the sync settings", *c.save.error, nullptr);
         ImGui::Dummy(ImVec2(0, px(8)));
     }
     ImFont* f = font(Font::Medium);
@@ -315,7 +292,7 @@ void footer(Dialog& d, bool& close) {
         std::any_of(c.user_group_prefixes.begin(), c.user_group_prefixes.end(),
                     [](const std::string& p) { return p.empty(); });
     const char* reason = okta_denied(d.state.data, "integrations", "update");
-    if (!reason && c.saving) reason = "Saving...";
+    if (!reason && c.save.busy) reason = "Saving...";
     if (!reason && !changed(d)) reason = "Nothing changed yet.";
     if (!reason && empty_prefix) reason = "Fill in or remove the empty prefix rows.";
     if (button("Save changes", {ButtonKind::Primary, nullptr, reason})) save(d);
@@ -323,7 +300,7 @@ void footer(Dialog& d, bool& close) {
 
 }  // namespace
 
-void okta_config_open(IntegrationsPageState& state, PageContext& context, std::int64_t id) {
+void okta_config_open(IntegrationsPageState& state, std::int64_t id) {
     const openzro::OktaScimIntegration* integration = okta_find_integration(state.data, id);
     if (!integration) return;
     OktaConfigState& c = state.config;
@@ -332,7 +309,6 @@ void okta_config_open(IntegrationsPageState& state, PageContext& context, std::i
     c.id = id;
     c.group_prefixes = integration->group_prefixes;
     c.user_group_prefixes = integration->user_group_prefixes;
-    (void)context;
 }
 
 void okta_config(IntegrationsPageState& state, PageContext& context) {

@@ -25,19 +25,14 @@ void value_line(const char* label, const std::string& value) {
 }
 
 void replace_secret(OktaConfigState& c, Services& services, const openzro::IdentityProvider& p) {
-    if (!services.api || c.saving_secret) return;
-    c.saving_secret = true;
-    c.secret_error.reset();
+    if (!services.api || c.save_secret.busy) return;
+    c.save_secret.start();
     openzro::IdentityProviderRequest request{p.type,      p.name,       p.issuer,
                                              p.client_id, c.new_secret, p.email_domain};
     Toasts* toasts = services.toasts;
     services.api->update_identity_provider(
-        c.scope, p.id, request, [&c, toasts](const openzro::Result<openzro::IdentityProvider>& r) {
-            c.saving_secret = false;
-            if (!r) {
-                c.secret_error = r.error();  // the typed secret stays for another try
-                return;
-            }
+        c.scope, p.id, request, [&c, toasts](openzro::Result<openzro::IdentityProvider> r) {
+            if (!c.save_secret.finish(r)) return;  // the typed secret stays for another try
             c.new_secret.clear();
             c.new_secret.shrink_to_fit();
             c.secret_revealed = false;
@@ -62,12 +57,12 @@ void secret_section(OktaConfigState& c, IntegrationsPageState& state, Services& 
         toggle);
     if (toggle) c.secret_revealed = !c.secret_revealed;
     const char* reason = okta_denied(state.data, "identity_providers", "update");
-    if (!reason && c.saving_secret) reason = "Saving...";
+    if (!reason && c.save_secret.busy) reason = "Saving...";
     if (!reason && c.new_secret.empty()) reason = "Paste the new secret first.";
     if (button("Replace secret", {ButtonKind::Secondary, OZ_ICON_KEY, reason}))
         replace_secret(c, services, p);
-    if (c.secret_error)
-        error_banner("Could not replace the client secret", *c.secret_error, nullptr);
+    if (c.save_secret.error)
+        error_banner("Could not replace the client secret", *c.save_secret.error, nullptr);
 }
 
 void load_accounts(OktaConfigState& c, Services& services) {
@@ -77,22 +72,18 @@ void load_accounts(OktaConfigState& c, Services& services) {
 }
 
 void set_approval(OktaConfigState& c, Services& services, bool required) {
-    if (!services.api || c.saving_approval || c.accounts.value.empty()) return;
+    if (!services.api || c.save_approval.busy || c.accounts.value.empty()) return;
     const openzro::Account& account = c.accounts.value.front();
     openzro::AccountRequest request{account.settings};
     if (!request.settings.extra) request.settings.extra.emplace();
     request.settings.extra->user_approval_required = required;
-    c.saving_approval = true;
-    c.approval_error.reset();
+    c.save_approval.start();
     Toasts* toasts = services.toasts;
     services.api->update_account(
         c.scope, account.id, request, [&c, toasts, required](openzro::Result<openzro::Account> r) {
-            c.saving_approval = false;
-            if (!r) {
-                c.approval_error = r.error();
-                return;
-            }
-            if (!c.accounts.value.empty()) c.accounts.value.front() = r.value();
+            const openzro::Account* saved = c.save_approval.finish(r);
+            if (!saved) return;
+            if (!c.accounts.value.empty()) c.accounts.value.front() = *saved;
             toast_push(*toasts, ToastKind::Success,
                        required ? "New users now wait for approval"
                                 : "New users of the domain can sign in at once");
@@ -111,7 +102,7 @@ void approval_section(OktaConfigState& c, IntegrationsPageState& state, Services
                           c.accounts.value.front().settings.extra->user_approval_required;
     const char* reason = okta_denied(state.data, "accounts", "update");
     if (!reason && !c.accounts.loaded) reason = "Loading...";
-    if (!reason && c.saving_approval) reason = "Saving...";
+    if (!reason && c.save_approval.busy) reason = "Saving...";
     if (toggle_switch("Require approval for new users", required, reason))
         set_approval(c, services, !required);
     ImGui::PushFont(font(Font::Small));
@@ -120,8 +111,8 @@ void approval_section(OktaConfigState& c, IntegrationsPageState& state, Services
         "first sign in with Okta. With approval required, they wait under Team > Users until "
         "an admin approves them.");
     ImGui::PopFont();
-    if (c.approval_error)
-        error_banner("Could not save the account setting", *c.approval_error, nullptr);
+    if (c.save_approval.error)
+        error_banner("Could not save the account setting", *c.save_approval.error, nullptr);
 }
 
 }  // namespace

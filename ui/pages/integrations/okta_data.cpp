@@ -31,7 +31,6 @@ void okta_load(IntegrationsPageState& state, PageContext& context) {
 void okta_load_logs(IntegrationsPageState& state, Services& services, std::int64_t id) {
     openzro::Api* api = services.api;
     if (!api) return;
-    state.data.logs_of = id;
     state.data.logs.start();
     api->scim_logs(state.data.scope, id,
                    state.data.logs.into<Shared<std::vector<openzro::IdpIntegrationSyncLog>>>());
@@ -61,12 +60,8 @@ const openzro::IdentityProvider* okta_provider(const OktaData& d) {
 const char* okta_denied(const OktaData& d, const char* module, const char* operation) {
     if (!d.me.loaded)
         return d.me.error ? "Your permissions could not be loaded." : "Loading your permissions...";
-    const openzro::CurrentUser& me = d.me.value;
-    // Servers without a permissions block: owners and admins manage integrations.
-    const bool allowed = me.permissions ? openzro::can(me, module, operation)
-                                        : me.role == "owner" || me.role == "admin";
-    if (allowed) return nullptr;
-    return "Your role does not allow this. Ask an account owner or an admin.";
+    if (openzro::can(d.me.value, module, operation)) return nullptr;
+    return "Your role can't change this: ask an admin or the owner";
 }
 
 const char* okta_other_enabled(const OktaData& d, std::int64_t id) {

@@ -8,9 +8,9 @@
 
 #include "client/api.h"
 #include "ui/confirm_dialog.h"
-#include "ui/pages/integrations/fetch.h"
 #include "ui/pages/integrations/issuer_check.h"
 #include "ui/pages/integrations/okta_form.h"
+#include "ui/request_state.h"
 #include "ui/widgets.h"
 
 namespace ui {
@@ -22,7 +22,6 @@ struct OktaData {
     Fetch<std::vector<openzro::IdentityProvider>> providers;
     Fetch<std::vector<openzro::OktaScimIntegration>> integrations;
     Fetch<std::vector<openzro::IdpIntegrationSyncLog>> logs;  // of the card's integration
-    std::int64_t logs_of = 0;
 };
 
 struct OktaWizardState {
@@ -38,8 +37,7 @@ struct OktaWizardState {
     unsigned touched = 0;  // bit per field: errors show once a field was edited
     bool submitted = false;
     bool secret_revealed = false;
-    bool saving = false;
-    std::optional<openzro::ApiError> save_error;
+    Write save;
     IssuerCheck issuer_check;                // the Okta domain, tested as it is typed
     Fetch<openzro::AuthConfig> auth_config;  // the redirect URIs to register in Okta
     CopyFieldState sign_in_uri_copy, sign_out_uri_copy;
@@ -49,19 +47,15 @@ struct OktaWizardState {
     Fetch<openzro::OktaScimIntegration> integration;
     std::string full_token;  // from create or regenerate, in memory only
     CopyFieldState url_copy, token_copy;
-    bool regenerating = false;
-    std::optional<openzro::ApiError> regenerate_error;
+    Write regenerate;
     std::int64_t log_baseline = 0;  // log ids up to this one predate the current token
     std::int64_t newest_log = 0;    // the newest log id seen
     std::string reached_at;         // when Okta's first authenticated request arrived
-    bool polling = false;
-    double next_poll = 0;  // ImGui time
-    std::optional<openzro::ApiError> poll_error;
+    Poller poll;                    // step 4: the sync log until Okta calls; step 7: the counts
 
     // [SECTION] Step 7: counts, and Finish
     int users_received = -1, groups_received = -1;
-    bool finishing = false;
-    std::optional<openzro::ApiError> finish_error;
+    Write finish;
 };
 
 enum class OktaConfigTab { Settings, SingleSignOn, GroupSync, UserSync, SyncLog, DangerZone };
@@ -74,26 +68,21 @@ struct OktaConfigState {
     OktaConfigTab tab = OktaConfigTab::Settings;
     std::int64_t id = 0;
     std::vector<std::string> group_prefixes, user_group_prefixes;  // being edited
-    bool saving = false;
-    std::optional<openzro::ApiError> save_error;
-    bool regenerating = false;
-    std::optional<openzro::ApiError> regenerate_error;
+    Write save;
+    Write regenerate;
     std::string new_token;  // shown once after a regeneration
     CopyFieldState token_copy, url_copy;
     Fetch<std::vector<openzro::IdpIntegrationSyncLog>> logs;
     int log_level = 0;  // 0 all, 1 info, 2 warning, 3 error
     int log_page = 0;
-    bool deleting = false;
-    std::optional<openzro::ApiError> delete_error;
+    Write removal;
 
     // [SECTION] Single sign-on tab
     std::string new_secret;  // in memory only, cleared once saved
     bool secret_revealed = false;
-    bool saving_secret = false;
-    std::optional<openzro::ApiError> secret_error;
+    Write save_secret;
     Fetch<std::vector<openzro::Account>> accounts;  // user_approval_required
-    bool saving_approval = false;
-    std::optional<openzro::ApiError> approval_error;
+    Write save_approval;
 };
 
 }  // namespace ui

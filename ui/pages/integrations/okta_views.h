@@ -47,7 +47,7 @@ std::string okta_wizard_hash(const OktaWizardPlace& place);
 // [SECTION] Views
 void okta_card(IntegrationsPageState& state, PageContext& context);
 void okta_wizard(IntegrationsPageState& state, PageContext& context);
-void okta_config_open(IntegrationsPageState& state, PageContext& context, std::int64_t id);
+void okta_config_open(IntegrationsPageState& state, std::int64_t id);
 void okta_config(IntegrationsPageState& state, PageContext& context);
 // The configuration dialog's "Single sign-on" tab (okta_config_sso.cpp).
 void okta_config_sso_tab(IntegrationsPageState& state, PageContext& context);

@@ -76,15 +76,15 @@ void body(WizardStep& s) {
         case 1:
             return wizard_permissions(s);
         case 2:
-            return wizard_install(s);
+            return wizard_install();
         case 3:
             return wizard_sso(s);
         case 4:
             return wizard_scim(s);
         case 5:
-            return wizard_provisioning(s);
+            return wizard_provisioning();
         case 6:
-            return wizard_assign_groups(s);
+            return wizard_assign_groups();
         default:
             return wizard_push_groups(s);
     }

@@ -68,7 +68,7 @@ constexpr const char* kOpenApplications =
     "In Okta's admin dashboard, click [Applications] in the left menu, then [Applications] in "
     "the submenu.";
 
-void wizard_install(WizardStep& s) {
+void wizard_install() {
     intro("Add the openZro app from Okta's catalog and assign yourself to it.");
     steps({kOpenApplications,
            "Click [Browse App Catalog], search for \"openZro\" and click [Add Integration].",
@@ -77,10 +77,9 @@ void wizard_install(WizardStep& s) {
            "Find your user account, click [Assign], save, and click [Done]."});
     note(OZ_ICON_INFO, colors().accent,
          "Your user is now listed in the openZro application in Okta.");
-    (void)s;
 }
 
-void wizard_provisioning(WizardStep& s) {
+void wizard_provisioning() {
     intro("Let Okta create, update and deactivate openZro users.");
     steps(
         {"In the openZro app in Okta, open the [Provisioning] tab and select [To App] in "
@@ -89,22 +88,20 @@ void wizard_provisioning(WizardStep& s) {
          "Click [Save]."});
     note(OZ_ICON_INFO, colors().accent,
          "Deactivated users are blocked in openZro, not deleted: their record stays readable.");
-    (void)s;
 }
 
-void wizard_assign_groups(WizardStep& s) {
+void wizard_assign_groups() {
     intro("Choose which Okta groups get access to openZro. Their members are provisioned.");
     steps({"Open the [Assignments] tab of the openZro app.",
            "Click [Assign] and select [Assign to Groups].",
            "Select the Okta groups to assign to the openZro app.", "Click [Done]."});
     note(OZ_ICON_INFO, colors().accent, "The selected groups are listed in Okta.");
-    (void)s;
 }
 
 void wizard_push_groups(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     s.footer.continue_label = "Finish Setup";
-    if (w.finishing) s.footer.disabled_reason = "Enabling the integration...";
+    if (w.finish.busy) s.footer.disabled_reason = "Enabling the integration...";
     if (!s.footer.disabled_reason)
         s.footer.disabled_reason = okta_denied(s.state.data, "integrations", "update");
     if (!s.footer.disabled_reason)
@@ -119,56 +116,41 @@ void wizard_push_groups(WizardStep& s) {
     counter(w.users_received, "user", "users");
     ImGui::SameLine(0, px(48));
     counter(w.groups_received, "group", "groups");
-    if (w.poll_error && error_banner("Could not count the users and groups", *w.poll_error)) {
-        w.poll_error.reset();
-        w.next_poll = 0;
-    }
+    if (w.poll.error && error_banner("Could not count the users and groups", *w.poll.error))
+        w.poll.retry();
     // Retrying is pressing Finish Setup again.
-    if (w.finish_error) error_banner("Could not enable the integration", *w.finish_error, nullptr);
+    if (w.finish.error) error_banner("Could not enable the integration", *w.finish.error, nullptr);
 
     // Live counts: ask again every few seconds while this step is open.
     openzro::Api* api = s.context.services.api;
     const double now = ImGui::GetTime();
-    if (s.entered) w.next_poll = 0;
-    if (api && !w.polling && !w.poll_error && now >= w.next_poll) {
-        w.polling = true;
+    if (s.entered) w.poll.next = 0;
+    if (api && w.poll.due(now, 2)) {
         api->users(w.scope, [&w](openzro::Result<Shared<std::vector<openzro::User>>> r) {
-            auto* v = ok_value(r);
-            if (!v) {
-                w.poll_error = r.error();
-                w.polling = false;
-                return;
-            }
+            auto* v = w.poll.answered(r, ImGui::GetTime(), kCountPollSeconds);
+            if (!v) return;
             int n = 0;
             if (*v)
                 for (const auto& u : **v) n += u.issued == "integration";
             w.users_received = n;
         });
         api->groups(w.scope, [&w](openzro::Result<Shared<std::vector<openzro::Group>>> r) {
-            w.polling = false;
-            w.next_poll = ImGui::GetTime() + kCountPollSeconds;
-            auto* v = ok_value(r);
-            if (!v) {
-                w.poll_error = r.error();
-                return;
-            }
+            auto* v = w.poll.answered(r, ImGui::GetTime(), kCountPollSeconds);
+            if (!v) return;
             int n = 0;
             if (*v)
                 for (const auto& g : **v) n += g.issued == "integration";
             w.groups_received = n;
         });
     }
-    if (!w.polling)
-        s.context.actions.wake_after =
-            earliest_wake(s.context.actions.wake_after, std::max(0.0, w.next_poll - now));
+    s.context.actions.wake_after = earliest_wake(s.context.actions.wake_after, w.poll.wake_in(now));
 }
 
 void wizard_push_groups_continue(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     openzro::Api* api = s.context.services.api;
-    if (!api || w.finishing) return;
-    w.finishing = true;
-    w.finish_error.reset();
+    if (!api || w.finish.busy) return;
+    w.finish.start();
     openzro::UpdateOktaScimIntegrationRequest request;
     request.enabled = true;
     api->update_scim_integration(
@@ -176,12 +158,8 @@ void wizard_push_groups_continue(WizardStep& s) {
         [&state = s.state,
          &services = s.context.services](openzro::Result<openzro::OktaScimIntegration> r) {
             OktaWizardState& wz = state.wizard;
-            wz.finishing = false;
-            auto* v = ok_value(r);
-            if (!v) {
-                wz.finish_error = r.error();
-                return;
-            }
+            auto* v = wz.finish.finish(r);
+            if (!v) return;
             toast_push(*services.toasts, ToastKind::Success,
                        "Okta is connected: users and groups stay in sync.");
             wz.navigate = "#/team/users?source=okta";

@@ -7,6 +7,7 @@
 
 #include "ui/icons.h"
 #include "ui/pages/integrations/okta_wizard_steps.h"
+#include "ui/pages/integrations/regenerate_token.h"
 #include "ui/pages/integrations/sync_time.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/instructions.h"
@@ -61,15 +62,8 @@ void token_field(WizardStep& s) {
         "openZro showed it once, when it was created. If Okta already has it, "
         "continue. Otherwise regenerate it: the token Okta has now stops working.");
     ImGui::Dummy(ImVec2(0, px(4)));
-    const char* reason = okta_denied(s.state.data, "integrations", "update");
-    if (!reason && w.regenerating) reason = "Regenerating...";
-    if (button("Regenerate token", {ButtonKind::Secondary, OZ_ICON_REFRESH, reason}))
-        confirm_open(w.confirm, "Regenerate the SCIM token?",
-                     "The token Okta has now stops working at once. Paste the new token into "
-                     "Okta right after.",
-                     "Regenerate", kWizardConfirmRegenerate, true);
-    if (w.regenerate_error)
-        error_banner("Could not regenerate the token", *w.regenerate_error, nullptr);
+    regenerate_token_button(w.regenerate, okta_denied(s.state.data, "integrations", "update"),
+                            w.confirm, kWizardConfirmRegenerate);
     callout_end();
 }
 
@@ -85,29 +79,20 @@ void verification(WizardStep& s) {
     ImGui::PushFont(font(Font::Small));
     text_wrapped_muted("This changes as soon as Okta's Test API Credentials reaches openZro.");
     ImGui::PopFont();
-    if (w.poll_error && error_banner("Could not read the sync log", *w.poll_error)) {
-        w.poll_error.reset();
-        w.next_poll = 0;
-    }
+    if (w.poll.error && error_banner("Could not read the sync log", *w.poll.error)) w.poll.retry();
 }
 
 void poll_logs(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     openzro::Api* api = s.context.services.api;
     const double now = ImGui::GetTime();
-    if (!api || !w.reached_at.empty() || w.poll_error) return;
-    if (!w.polling && now >= w.next_poll) {
-        w.polling = true;
+    if (!api || !w.reached_at.empty()) return;
+    if (w.poll.due(now)) {
         api->scim_logs(
             w.scope, s.place.integration,
             [&w](openzro::Result<Shared<std::vector<openzro::IdpIntegrationSyncLog>>> r) {
-                w.polling = false;
-                w.next_poll = ImGui::GetTime() + kLogPollSeconds;
-                auto* v = ok_value(r);
-                if (!v) {
-                    w.poll_error = r.error();
-                    return;
-                }
+                auto* v = w.poll.answered(r, ImGui::GetTime(), kLogPollSeconds);
+                if (!v) return;
                 const openzro::IdpIntegrationSyncLog* first = nullptr;
                 if (*v)
                     for (const auto& log : **v) {
@@ -120,9 +105,7 @@ void poll_logs(WizardStep& s) {
                 }
             });
     }
-    if (!w.polling)
-        s.context.actions.wake_after =
-            earliest_wake(s.context.actions.wake_after, std::max(0.0, w.next_poll - now));
+    s.context.actions.wake_after = earliest_wake(s.context.actions.wake_after, w.poll.wake_in(now));
 }
 
 // Phase 2: what to paste into Okta, and whether Okta got through.
@@ -242,23 +225,14 @@ void wizard_scim_continue(WizardStep& s) {
 void wizard_scim_regenerate(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     openzro::Api* api = s.context.services.api;
-    if (!api || w.regenerating || s.place.integration <= 0) return;
-    w.regenerating = true;
-    w.regenerate_error.reset();
-    api->regenerate_scim_token(w.scope, s.place.integration,
-                               [&w](openzro::Result<openzro::ScimTokenResponse> r) {
-                                   w.regenerating = false;
-                                   auto* v = ok_value(r);
-                                   if (!v) {
-                                       w.regenerate_error = r.error();
-                                       return;
-                                   }
-                                   w.full_token = v->auth_token;
-                                   // Only requests with the new token count from now on.
-                                   w.log_baseline = w.newest_log;
-                                   w.reached_at.clear();
-                                   w.next_poll = 0;
-                               });
+    if (!api) return;
+    regenerate_token(w.regenerate, w.scope, *api, s.place.integration, [&w](std::string token) {
+        w.full_token = std::move(token);
+        // Only requests with the new token count from now on.
+        w.log_baseline = w.newest_log;
+        w.reached_at.clear();
+        w.poll.next = 0;
+    });
 }
 
 }  // namespace ui

@@ -55,7 +55,7 @@ void existing_provider(WizardStep& s, const openzro::IdentityProvider& p) {
             w.replace_provider = true;
     } else if (button("Keep current settings", {ButtonKind::Secondary})) {
         w.replace_provider = false;
-        w.save_error.reset();
+        w.save.error.reset();
     }
     callout_end();
     ImGui::Dummy(ImVec2(0, px(12)));
@@ -123,9 +123,9 @@ void form(WizardStep& s) {
             {"acme.com", "The domain of your users' email addresses (usually your username's)",
              shown_error(w, kEmail, e.email_domain)}))
         w.touched |= kEmail;
-    if (w.save_error) {
+    if (w.save.error) {
         ImGui::Dummy(ImVec2(0, px(8)));
-        error_banner("Could not save the single sign-on settings", *w.save_error, nullptr);
+        error_banner("Could not save the single sign-on settings", *w.save.error, nullptr);
     }
 }
 
@@ -152,7 +152,7 @@ void wizard_sso(WizardStep& s) {
     form(s);
     s.footer.continue_label = "Save and continue";
     const OktaSsoErrors e = okta_sso_validate(w.form);
-    if (w.saving)
+    if (w.save.busy)
         s.footer.disabled_reason = "Saving...";
     else if (const char* denied =
                  okta_denied(d, "identity_providers", existing ? "update" : "create"))
@@ -171,19 +171,14 @@ void wizard_sso_continue(WizardStep& s) {
         return wizard_go(s, next);
     }
     openzro::Api* api = s.context.services.api;
-    if (!api || w.saving) return;
+    if (!api || w.save.busy) return;
     w.submitted = true;
     if (okta_sso_validate(w.form).any()) return;
-    w.saving = true;
-    w.save_error.reset();
+    w.save.start();
     auto done = [&state = s.state, place = s.place](openzro::Result<openzro::IdentityProvider> r) {
         OktaWizardState& wz = state.wizard;
-        wz.saving = false;
-        auto* v = ok_value(r);
-        if (!v) {
-            wz.save_error = r.error();  // the form keeps every value, the secret included
-            return;
-        }
+        auto* v = wz.save.finish(r);
+        if (!v) return;  // the form keeps every value, the secret included
         wz.form.client_secret.clear();
         wz.form.client_secret.shrink_to_fit();
         wz.secret_revealed = false;

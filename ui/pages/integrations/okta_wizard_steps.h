@@ -30,9 +30,9 @@ void wizard_go_step(WizardStep& s, int step);
 
 // [SECTION] Guides: what to click in Okta (steps 1, 2, 5, 6, 7)
 void wizard_permissions(WizardStep& s);
-void wizard_install(WizardStep& s);
-void wizard_provisioning(WizardStep& s);
-void wizard_assign_groups(WizardStep& s);
+void wizard_install();
+void wizard_provisioning();
+void wizard_assign_groups();
 void wizard_push_groups(WizardStep& s);
 void wizard_push_groups_continue(WizardStep& s);  // Finish Setup
 

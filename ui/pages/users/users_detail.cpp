@@ -121,7 +121,7 @@ void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     ImGui::Separator();
 
     role_selector(s, ctx, u, rules);
-    const std::int64_t now = users_now(s);
+    const std::int64_t now = wall_now(ctx.services);
     field("LAST LOGIN", r.last_login == kNeverLoggedIn ? std::string("Never")
                                                        : last_login_ago(r.last_login, now) + " (" +
                                                              last_login_exact(r.last_login) + ")");

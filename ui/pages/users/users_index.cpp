@@ -4,6 +4,7 @@
 #include <numeric>
 #include <string_view>
 
+#include "client/text.h"
 #include "ui/time.h"
 
 namespace ui {
@@ -15,21 +16,10 @@ namespace {
 constexpr char kFieldSep = '\x1f';
 constexpr char kRecordSep = '\n';
 
-void append_lower(std::string& out, const std::string& s) {
-    for (char c : s) out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
-}
-
-std::string lower(const std::string& s) {
-    std::string out;
-    out.reserve(s.size());
-    append_lower(out, s);
-    return out;
-}
-
 void append_key(std::string& keys, const openzro::User& u) {
-    append_lower(keys, u.name.empty() ? u.email : u.name);
+    openzro::append_lower(keys, u.name.empty() ? u.email : u.name);
     keys += kFieldSep;
-    append_lower(keys, u.email);
+    openzro::append_lower(keys, u.email);
     keys += kRecordSep;
 }
 
@@ -109,10 +99,11 @@ struct Matcher {
     std::vector<std::uint8_t> role_hit;  // per role id: the search matches the role's name
 
     Matcher(const UsersIndex& index, const UsersQuery& query)
-        : x(index), q(query), needle(lower(query.search)) {
+        : x(index), q(query), needle(openzro::to_lower(query.search)) {
         for (const std::string& role : x.roles)  // "network_admin" or "network admin"
-            role_hit.push_back(lower(role).find(needle) != std::string::npos ||
-                               lower(role_label(role)).find(needle) != std::string::npos);
+            role_hit.push_back(openzro::to_lower(role).find(needle) != std::string::npos ||
+                               openzro::to_lower(role_label(role)).find(needle) !=
+                                   std::string::npos);
     }
 
     // Everything but the search text.
@@ -276,7 +267,8 @@ void index_apply(UsersIndex& x, const UsersQuery& q) {
     }
     // Typing: a longer search that contains the old one can only narrow the view. A large
     // view is faster to redo in memory order than to check row by row in sort order.
-    const bool grew = lower(q.search).find(lower(x.applied.search)) != std::string::npos;
+    const bool grew =
+        openzro::to_lower(q.search).find(openzro::to_lower(x.applied.search)) != std::string::npos;
     if (grew && x.view.size() * 8 < x.rows.size())
         narrow(x, q);
     else

@@ -15,19 +15,14 @@ using Freshness = openzro::Api::Freshness;
 
 void load_users(UsersPageState& s, Services& services, Freshness freshness) {
     UsersPageState* state = &s;
-    s.users_loading = true;
+    s.list.start();
     services.api->users(
         s.loads,
         [state](openzro::Result<openzro::Api::Ref<std::vector<openzro::User>>> result) {
-            state->users_loading = false;
-            if (!result) {
-                state->error = result.error();
-                return;
-            }
-            state->error.reset();
-            state->loaded = true;
-            if (result.value() == state->index.users) return;  // the same cached list
-            index_load(state->index, result.value(), state->query);
+            const auto* users = state->list.finish(result);
+            if (!users) return;
+            if (*users == state->index.users) return;  // the same cached list
+            index_load(state->index, *users, state->query);
             // Writes still in flight win over a list read before they landed.
             for (const auto& [id, write] : state->pending) {
                 const std::int64_t row = index_find(state->index, id);
@@ -47,10 +42,10 @@ void load_groups(UsersPageState& s, Services& services, Freshness freshness) {
     services.api->groups(
         s.loads,
         [state](openzro::Result<openzro::Api::Ref<std::vector<openzro::Group>>> result) {
-            if (result)
-                index_set_groups(state->index, *result.value());
-            else if (!state->error)
-                state->error = result.error();
+            if (const auto* groups = ok_value(result))
+                index_set_groups(state->index, **groups);
+            else if (!state->list.error)
+                state->list.error = result.error();
         },
         freshness);
 }
@@ -71,9 +66,13 @@ void poll_integrations(UsersPageState& s, Services& services) {
         s.polls,
         [state, svc](
             openzro::Result<openzro::Api::Ref<std::vector<openzro::OktaScimIntegration>>> result) {
-            if (!result) return;  // a failed poll is retried at the next one
             LiveRefresh& live = state->live;
-            const auto& list = *result.value();
+            const auto* answer = live.poll.answered(result, ImGui::GetTime(), kLivePollSeconds);
+            if (!answer) {
+                live.poll.error.reset();  // not worth a banner: retried at the next poll
+                return;
+            }
+            const auto& list = **answer;
             live.has_integration =
                 std::any_of(list.begin(), list.end(), [](const auto& i) { return i.enabled; });
             const std::optional<std::int64_t> newest = newest_sync(list);
@@ -84,7 +83,7 @@ void poll_integrations(UsersPageState& s, Services& services) {
                 // First look since entering: an old sync means Okta is not pushing now; no
                 // sync yet or a recent one means the setup is under way: keep watching.
                 if (newest &&
-                    users_now(*state) - *newest > static_cast<std::int64_t>(kLiveWatchSeconds))
+                    wall_now(*svc) - *newest > static_cast<std::int64_t>(kLiveWatchSeconds))
                     live.active_until = -1;
             } else if (newest != live.last_synced_at) {
                 // Okta pushed since the last poll: show it, and keep watching.
@@ -109,7 +108,7 @@ void users_load(UsersPageState& s, Services& services, Freshness freshness) {
     services.api->current_user(
         s.loads,
         [state](openzro::Result<openzro::Api::Ref<openzro::CurrentUser>> result) {
-            if (result) state->me = result.value();
+            if (const auto* me = ok_value(result)) state->me = *me;
         },
         freshness);
 }
@@ -120,16 +119,12 @@ void users_live_refresh(UsersPageState& s, PageContext& ctx) {
     const double now = ImGui::GetTime();
     if (ctx.entered) {
         live.active_until = now + kLiveWatchSeconds;
-        live.next_poll = now;
+        live.poll = Poller{};  // a round cut short by leaving the page is forgotten
         live.seen = false;
     }
     if (now >= live.active_until) return;  // idle: no polls, no wake-ups
-    if (now >= live.next_poll && !s.polls.busy()) {
-        live.next_poll = now + kLivePollSeconds;
-        poll_integrations(s, ctx.services);
-    }
-    ctx.actions.wake_after =
-        earliest_wake(ctx.actions.wake_after, std::max(0.0, live.next_poll - now));
+    if (live.poll.due(now)) poll_integrations(s, ctx.services);
+    ctx.actions.wake_after = earliest_wake(ctx.actions.wake_after, live.poll.wake_in(now));
 }
 
 }  // namespace ui

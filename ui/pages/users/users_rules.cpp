@@ -4,10 +4,8 @@ namespace ui {
 
 namespace {
 
-// permissions.modules.users.<op>; an older server without the block: owners and admins may.
 bool may(const openzro::CurrentUser& me, const char* op) {
-    if (!me.permissions) return me.role == "owner" || me.role == "admin";
-    return !me.permissions->is_restricted && openzro::can(me, "users", op);
+    return openzro::can(me, "users", op);
 }
 
 }  // namespace

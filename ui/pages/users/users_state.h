@@ -8,6 +8,7 @@
 #include "client/api.h"
 #include "ui/confirm_dialog.h"
 #include "ui/pages/users/users_index.h"
+#include "ui/request_state.h"
 
 namespace ui {
 
@@ -23,7 +24,7 @@ struct LiveRefresh {
     bool seen = false;                           // a poll answered since the page was entered
     std::optional<std::int64_t> last_synced_at;  // newest of the integrations, as last seen
     double active_until = -1;                    // ImGui time: poll until then; pushes extend it
-    double next_poll = -1;                       // ImGui time of the next poll
+    Poller poll;                                 // a failed poll is retried at the next one
 };
 
 struct UsersPageState {
@@ -34,9 +35,7 @@ struct UsersPageState {
 
     UsersIndex index;
     openzro::Api::Ref<openzro::CurrentUser> me;  // GET /users/current
-    std::optional<openzro::ApiError> error;      // the last failed load (data kept)
-    bool users_loading = false;
-    bool loaded = false;  // a list arrived at least once
+    Read list;  // the users list (kept in index); its error also says when groups failed
     openzro::RequestScope loads, writes, polls;
     std::unordered_map<std::string, PendingWrite> pending;  // by user id
     LiveRefresh live;
@@ -46,9 +45,6 @@ struct UsersPageState {
     std::string drawn_selected;  // the selection this frame was laid out for
     ConfirmDialog confirm;
     std::string confirm_user;  // user id the dialog is about
-
-    // Wall clock in Unix seconds for "3 hours ago"; tests pin it, the app uses time().
-    std::int64_t (*now)() = nullptr;
 };
 
 }  // namespace ui

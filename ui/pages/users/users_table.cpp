@@ -194,10 +194,6 @@ std::string last_login_exact(std::int64_t when) {
     return when == kNeverLoggedIn ? "Never logged in" : clock_time(when);
 }
 
-std::int64_t users_now(const UsersPageState& state) {
-    return state.now ? state.now() : wall_now();
-}
-
 ImU32 status_color(UserStatus s) {
     switch (s) {
         case UserStatus::Active:
@@ -286,7 +282,7 @@ void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
         for (int c = 0; c < kColumns - 1; ++c)
             if (ImGui::TableSetColumnIndex(c)) header_cell(s, ctx, static_cast<SortColumn>(c));
 
-        const std::int64_t now = users_now(s);
+        const std::int64_t now = wall_now(ctx.services);
         const std::vector<std::uint32_t>& view = s.index.view;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(view.size()), px(kRowCss));

@@ -17,8 +17,6 @@ void user_avatar(const openzro::User& user, float size_css = 32);
 // "3 hours ago" ("Never" for kNeverLoggedIn), and the exact time for the hover text.
 std::string last_login_ago(std::int64_t when, std::int64_t now);
 std::string last_login_exact(std::int64_t when);
-// The wall clock in Unix seconds (state.now when a test pinned it).
-std::int64_t users_now(const UsersPageState& state);
 // Active green, invited and pending amber, blocked red.
 ImU32 status_color(UserStatus status);
 

@@ -1,0 +1,22 @@
+// client/text.h: ASCII text helpers shared by the client, the UI and the reference server
+// (HTTP header names, SCIM attribute names, search keys, URL segments, JSON strings written by
+// hand): one copy of each.
+#pragma once
+#include <string>
+#include <string_view>
+
+namespace openzro {
+
+// A-Z to a-z; other bytes (UTF-8 included) unchanged.
+std::string to_lower(std::string_view text);
+void append_lower(std::string& out, std::string_view text);
+// Equal but for the case of A-Z.
+bool iequals(std::string_view a, std::string_view b);
+// RFC 3986 percent-encoding of everything but the unreserved characters: a path segment or a
+// query value.
+std::string percent_encode(std::string_view text);
+// Appends `text` as a quoted JSON string. Invalid UTF-8 bytes become U+FFFD, as the replace
+// mode of nlohmann's dump does.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace openzro
