@@ -1,94 +1,29 @@
 // The Api over BeastHttpClient against the real reference server (openzro-server), started on
 // a free port with a fresh data directory. Skipped when the build has no server target.
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <signal.h>  // NOLINT(modernize-deprecated-headers): POSIX kill() is declared here
-#include <spawn.h>
-#include <sys/socket.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdlib>
-#include <fstream>
-#include <sstream>
+#include <string>
 #include <thread>
 
 #include <gtest/gtest.h>
 
 #include "api_fixture.h"
 #include "client/beast_http_client.h"
+#include "support/server_process.h"
 
 namespace openzro::test {
 namespace {
 
-int free_port() {
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof addr;
-    auto* sa = reinterpret_cast<sockaddr*>(&addr);
-    if (::bind(fd, sa, len) != 0 || ::getsockname(fd, sa, &len) != 0) return 0;
-    ::close(fd);
-    return ntohs(addr.sin_port);
-}
-
 // One openzro-server process for the lifetime of the object.
-class Server {
+class Server : public test_support::ServerProcess {
   public:
-    explicit Server(const std::vector<std::string>& extra = {}) {
-        char dir_template[] = "/tmp/openzro-client-test-XXXXXX";
-        dir_ = ::mkdtemp(dir_template);
-        port_ = free_port();
-        std::vector<std::string> args = {
-            OPENZRO_SERVER_BINARY, "--listen",       "127.0.0.1:" + std::to_string(port_),
-            "--data-dir",          dir_ + "/data",   "--token-file",
-            dir_ + "/token",       "--no-access-log"};
-        args.insert(args.end(), extra.begin(), extra.end());
-        std::vector<char*> argv;
-        argv.reserve(args.size() + 1);
-        for (auto& a : args) argv.push_back(a.data());
-        argv.push_back(nullptr);
-        if (::posix_spawn(&pid_, argv[0], nullptr, nullptr, argv.data(), environ) != 0) pid_ = 0;
-        // Ready once the token is written and the port accepts connections (seeding many
-        // users may come between the two).
-        for (int i = 0; i < 1200 && pid_ && !(read_token() && accepts()); ++i) {
-            std::this_thread::sleep_for(std::chrono::milliseconds(50));
-        }
-    }
-    ~Server() {
-        if (pid_) {
-            ::kill(pid_, SIGTERM);
-            ::waitpid(pid_, nullptr, 0);
-        }
-        std::system(("rm -rf '" + dir_ + "'").c_str());
-    }
-    bool up() const { return pid_ != 0 && !token_.empty() && accepts(); }
-    std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
-    const std::string& token() const { return token_; }
+    explicit Server(const std::vector<std::string>& extra = {})
+        : ServerProcess(OPENZRO_SERVER_BINARY, extra) {}
+    bool up() const { return ready() && test_support::port_accepts(port()); }
+    const std::string& url() const { return origin(); }
+    const std::string& token() const { return owner_token(); }
 
   private:
-    bool read_token() {
-        std::ifstream in(dir_ + "/token");
-        std::getline(in, token_);
-        return !token_.empty();
-    }
-    bool accepts() const {
-        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        addr.sin_port = htons(static_cast<std::uint16_t>(port_));
-        const bool ok = ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
-        ::close(fd);
-        return ok;
-    }
-
-    std::string dir_;
-    int port_ = 0;
-    pid_t pid_ = 0;
-    std::string token_;
+    int port() const { return std::stoi(origin().substr(origin().rfind(':') + 1)); }
 };
 
 // The Api as a native host runs it: Beast transport, loop clock, polled from "the UI thread".
@@ -288,7 +223,7 @@ TEST_F(ServerTest, CancelledScopeNeverDelivers) {
 }
 
 TEST(ServerDown, ConnectionRefusedIsANetworkError) {
-    Client c("http://127.0.0.1:" + std::to_string(free_port()), "x");
+    Client c("http://127.0.0.1:" + std::to_string(test_support::free_port()), "x");
     RequestScope scope;
     auto me = c.wait<Api::Ref<CurrentUser>>([&](auto cb) { c.api.current_user(scope, cb); });
     ASSERT_FALSE(me.ok());

@@ -70,6 +70,23 @@ bool Harness::shows_text(const std::string& part) const {
     return false;
 }
 
+const ui::Item* find_prefix(const Harness& h, const std::string& prefix) {
+    for (const auto* list : {&h.app.registry.items, &h.app.registry.texts})
+        for (const ui::Item& item : *list)
+            if (item.label.rfind(prefix, 0) == 0) return &item;
+    return nullptr;
+}
+
+bool shown(const Harness& h, const std::string& text) {
+    const ui::Item* item = find_prefix(h, text);
+    return item && item->label == text;
+}
+
+bool disabled(const Harness& h, const std::string& label) {
+    const ui::Item* item = h.find(label);
+    return item && (item->state & ui::ItemState_Disabled);
+}
+
 const ui::Item* Harness::find(const std::string& label_or_id) const {
     return ui::registry_find(app.registry, label_or_id);
 }

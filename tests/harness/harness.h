@@ -67,4 +67,12 @@ class Harness {
     ImGuiContext* context_ = nullptr;
 };
 
+// Lookups every page's tests share.
+// The first item or text (heading, text, status) whose label starts with `prefix`.
+const ui::Item* find_prefix(const Harness& h, const std::string& prefix);
+// Whether the last frame showed this exact text (or an item with this label).
+bool shown(const Harness& h, const std::string& text);
+// Whether the item is there and disabled.
+bool disabled(const Harness& h, const std::string& label);
+
 }  // namespace harness

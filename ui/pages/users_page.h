@@ -5,6 +5,6 @@
 
 namespace ui {
 
-void users_page(UsersPageState& state, PageContext& ctx);
+void users_page(UsersPageState& state, PageContext& context);
 
 }  // namespace ui

@@ -18,24 +18,9 @@ inline std::unique_ptr<harness::Harness> open_app(FakeOktaServer& server,
     return h;
 }
 
-// The first item or text (heading, text, status) whose label starts with `prefix`.
-inline const ui::Item* find_prefix(const harness::Harness& h, const std::string& prefix) {
-    for (const auto* list : {&h.app.registry.items, &h.app.registry.texts})
-        for (const ui::Item& item : *list)
-            if (item.label.rfind(prefix, 0) == 0) return &item;
-    return nullptr;
-}
-
-// Whether the last frame showed this exact text (or an item with this label).
-inline bool shown(const harness::Harness& h, const std::string& text) {
-    const ui::Item* item = find_prefix(h, text);
-    return item && item->label == text;
-}
-
-inline bool disabled(const harness::Harness& h, const std::string& label) {
-    const ui::Item* item = h.find(label);
-    return item && (item->state & ui::ItemState_Disabled);
-}
+using harness::disabled;
+using harness::find_prefix;
+using harness::shown;
 
 inline std::string query(const harness::Harness& h, const char* key) {
     const std::string* v = ui::route_query_value(h.app.route, key);

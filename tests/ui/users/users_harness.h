@@ -31,10 +31,7 @@ inline std::vector<std::string> view_ids(const harness::Harness& h) {
     return out;
 }
 
-inline bool disabled(const harness::Harness& h, const std::string& label) {
-    const ui::Item* item = h.find(label);
-    return item && (item->state & ui::ItemState_Disabled);
-}
+using harness::disabled;
 
 // The last PUT or DELETE the page sent, or nullptr.
 inline const openzro::FakeHttpClient::Sent* last_write(const harness::Harness& h) {

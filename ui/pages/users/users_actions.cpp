@@ -6,71 +6,71 @@ namespace {
 
 enum ConfirmAction { kConfirmBlock = 1, kConfirmRemove, kConfirmReject };
 
-// Applies `after` now, sends PUT /users/{id}, and settles with the server's answer or rolls
+// Applies `after` now, sends PUT /users/{id}, and settles with the server'state answer or rolls
 // back to `before`. `done` is the success message ("Jane blocked").
-void put_user(UsersPageState& s, Services& services, openzro::User before,
+void put_user(UsersPageState& state, Services& services, openzro::User before,
               const openzro::User& after, std::string done, std::string failed) {
     // `before` is a copy: the edit below may move the user it was read from.
-    const std::int64_t row = index_find(s.index, after.id);
+    const std::int64_t row = index_find(state.index, after.id);
     if (row < 0 || !services.api) return;
-    index_edit(s.index, static_cast<std::uint32_t>(row), after);
-    s.pending[after.id] = {after, false};
-    UsersPageState* state = &s;
+    index_edit(state.index, static_cast<std::uint32_t>(row), after);
+    state.pending[after.id] = {after, false};
     Toasts* toasts = services.toasts;
-    services.api->update_user(s.writes, after.id, {after.role, after.auto_groups, after.is_blocked},
-                              [state, toasts, before = std::move(before), done = std::move(done),
-                               failed = std::move(failed)](openzro::Result<openzro::User> result) {
-                                  state->pending.erase(before.id);
-                                  const std::int64_t at = index_find(state->index, before.id);
-                                  if (at < 0) return;
-                                  const auto i = static_cast<std::uint32_t>(at);
-                                  if (result) {
-                                      index_edit(state->index, i, result.value());
-                                      toast_push(*toasts, ToastKind::Success, done);
-                                  } else {
-                                      index_edit(state->index, i, before);
-                                      toast_push(*toasts, ToastKind::Error,
-                                                 failed + " " + result.error().summary());
-                                  }
-                              });
+    services.api->update_user(
+        state.writes, after.id, {after.role, after.auto_groups, after.is_blocked},
+        [&state, toasts, before = std::move(before), done = std::move(done),
+         failed = std::move(failed)](openzro::Result<openzro::User> result) {
+            state.pending.erase(before.id);
+            const std::int64_t at = index_find(state.index, before.id);
+            if (at < 0) return;
+            const auto i = static_cast<std::uint32_t>(at);
+            if (const openzro::User* saved = ok_value(result)) {
+                index_edit(state.index, i, *saved);
+                toast_push(*toasts, ToastKind::Success, done);
+            } else {
+                index_edit(state.index, i, before);
+                toast_push(*toasts, ToastKind::Error, failed + " " + result.error().summary());
+            }
+        });
 }
 
 // Hides the user now, sends DELETE /users/{id} (or /reject), and shows them again when refused.
-void remove_user(UsersPageState& s, Services& services, const openzro::User& user, bool reject) {
-    const std::int64_t row = index_find(s.index, user.id);
+void remove_user(UsersPageState& state, Services& services, const openzro::User& user,
+                 bool reject) {
+    const std::int64_t row = index_find(state.index, user.id);
     if (row < 0 || !services.api) return;
-    index_set_deleted(s.index, static_cast<std::uint32_t>(row), true);
-    s.pending[user.id] = {user, true};
-    if (s.selected == user.id) s.selected.clear();
-    UsersPageState* state = &s;
+    index_set_deleted(state.index, static_cast<std::uint32_t>(row), true);
+    state.pending[user.id] = {user, true};
+    if (state.selected == user.id) state.selected.clear();
     Toasts* toasts = services.toasts;
     const std::string name = display_name(user);
-    auto done = [state, toasts, id = user.id, name,
+    auto done = [&state, toasts, id = user.id, name,
                  reject](const openzro::Result<openzro::Done>& result) {
-        state->pending.erase(id);
-        const std::int64_t at = index_find(state->index, id);
+        state.pending.erase(id);
+        const std::int64_t at = index_find(state.index, id);
         if (result) {
             toast_push(*toasts, ToastKind::Success,
                        name + (reject ? " was rejected." : " was removed."));
             return;
         }
-        if (at >= 0) index_set_deleted(state->index, static_cast<std::uint32_t>(at), false);
+        if (at >= 0) index_set_deleted(state.index, static_cast<std::uint32_t>(at), false);
         toast_push(*toasts, ToastKind::Error,
                    (reject ? "Couldn't reject " : "Couldn't remove ") + name + ". " +
                        result.error().summary());
     };
     if (reject)
-        services.api->reject_user(s.writes, user.id, std::move(done));
+        services.api->reject_user(state.writes, user.id, std::move(done));
     else
-        services.api->delete_user(s.writes, user.id, std::move(done));
+        services.api->delete_user(state.writes, user.id, std::move(done));
 }
 
-void set_blocked(UsersPageState& s, Services& services, const openzro::User& user, bool blocked) {
+void set_blocked(UsersPageState& state, Services& services, const openzro::User& user,
+                 bool blocked) {
     openzro::User after = user;
     after.is_blocked = blocked;
     after.status = blocked ? "blocked" : "active";
     const std::string& name = display_name(user);
-    put_user(s, services, user, after, name + (blocked ? " was blocked." : " was unblocked."),
+    put_user(state, services, user, after, name + (blocked ? " was blocked." : " was unblocked."),
              std::string("Couldn't ") + (blocked ? "block " : "unblock ") + name + ".");
 }
 
@@ -80,47 +80,46 @@ const std::string& display_name(const openzro::User& user) {
     return user.name.empty() ? user.email : user.name;
 }
 
-void approve(UsersPageState& s, Services& services, const openzro::User& user) {
-    const std::int64_t row = index_find(s.index, user.id);
+void approve(UsersPageState& state, Services& services, const openzro::User& user) {
+    const std::int64_t row = index_find(state.index, user.id);
     if (row < 0 || !services.api) return;
     openzro::User after = user;
     after.pending_approval = false;
-    index_edit(s.index, static_cast<std::uint32_t>(row), after);
-    s.pending[user.id] = {after, false};
-    UsersPageState* state = &s;
+    index_edit(state.index, static_cast<std::uint32_t>(row), after);
+    state.pending[user.id] = {after, false};
     Toasts* toasts = services.toasts;
     const std::string name = display_name(user);
     services.api->approve_user(
-        s.writes, user.id,
-        [state, toasts, before = user, name](openzro::Result<openzro::User> result) {
-            state->pending.erase(before.id);
-            const std::int64_t at = index_find(state->index, before.id);
+        state.writes, user.id,
+        [&state, toasts, before = user, name](openzro::Result<openzro::User> result) {
+            state.pending.erase(before.id);
+            const std::int64_t at = index_find(state.index, before.id);
             if (at < 0) return;
             const auto i = static_cast<std::uint32_t>(at);
-            if (result) {
-                index_edit(state->index, i, result.value());
+            if (const openzro::User* approved = ok_value(result)) {
+                index_edit(state.index, i, *approved);
                 toast_push(*toasts, ToastKind::Success, name + " was approved and can sign in.");
             } else {
-                index_edit(state->index, i, before);
+                index_edit(state.index, i, before);
                 toast_push(*toasts, ToastKind::Error,
                            "Couldn't approve " + name + ". " + result.error().summary());
             }
         });
 }
 
-void ask_reject(UsersPageState& s, const openzro::User& user) {
-    confirm_open(s.confirm, "Reject " + display_name(user) + "?",
+void ask_reject(UsersPageState& state, const openzro::User& user) {
+    confirm_open(state.confirm, "Reject " + display_name(user) + "?",
                  display_name(user) +
                      " is removed and can't sign in. If they sign in with Okta again, they "
                      "wait for approval again.",
                  "Reject user", kConfirmReject);
-    s.confirm_user = user.id;
+    state.confirm_user = user.id;
 }
 
-void ask_set_blocked(UsersPageState& s, Services& services, const openzro::User& user,
+void ask_set_blocked(UsersPageState& state, Services& services, const openzro::User& user,
                      bool blocked) {
     if (!blocked) {
-        set_blocked(s, services, user, false);
+        set_blocked(state, services, user, false);
         return;
     }
     std::string message = display_name(user) +
@@ -130,39 +129,39 @@ void ask_set_blocked(UsersPageState& s, Services& services, const openzro::User&
         message +=
             " Okta may unblock them on its next push: to keep them out, unassign them "
             "from the openZro app in Okta.";
-    confirm_open(s.confirm, "Block " + display_name(user) + "?", std::move(message), "Block user",
-                 kConfirmBlock);
-    s.confirm_user = user.id;
+    confirm_open(state.confirm, "Block " + display_name(user) + "?", std::move(message),
+                 "Block user", kConfirmBlock);
+    state.confirm_user = user.id;
 }
 
-void ask_remove(UsersPageState& s, const openzro::User& user) {
-    confirm_open(s.confirm, "Remove " + display_name(user) + "?",
+void ask_remove(UsersPageState& state, const openzro::User& user) {
+    confirm_open(state.confirm, "Remove " + display_name(user) + "?",
                  display_name(user) +
                      " loses access to the account and their peers are removed. This can't be "
                      "undone.",
                  "Remove user", kConfirmRemove);
-    s.confirm_user = user.id;
+    state.confirm_user = user.id;
 }
 
-void set_role(UsersPageState& s, Services& services, const openzro::User& user,
+void set_role(UsersPageState& state, Services& services, const openzro::User& user,
               const std::string& role) {
     if (user.role == role) return;
     openzro::User after = user;
     after.role = role;
     const std::string& name = display_name(user);
-    put_user(s, services, user, after, name + " is now " + role_label(role) + ".",
+    put_user(state, services, user, after, name + " is now " + role_label(role) + ".",
              "Couldn't change the role of " + name + ".");
 }
 
-void draw_user_confirm(UsersPageState& s, Services& services) {
-    if (confirm_draw(s.confirm) != ConfirmResult::Confirmed) return;
-    const std::int64_t row = index_find(s.index, s.confirm_user);
+void draw_user_confirm(UsersPageState& state, Services& services) {
+    if (confirm_draw(state.confirm) != ConfirmResult::Confirmed) return;
+    const std::int64_t row = index_find(state.index, state.confirm_user);
     if (row < 0) return;
     // A copy: the edit below replaces the user the reference would point to.
-    const openzro::User user = index_user(s.index, static_cast<std::uint32_t>(row));
-    if (s.confirm.action == kConfirmBlock) set_blocked(s, services, user, true);
-    if (s.confirm.action == kConfirmRemove) remove_user(s, services, user, false);
-    if (s.confirm.action == kConfirmReject) remove_user(s, services, user, true);
+    const openzro::User user = index_user(state.index, static_cast<std::uint32_t>(row));
+    if (state.confirm.action == kConfirmBlock) set_blocked(state, services, user, true);
+    if (state.confirm.action == kConfirmRemove) remove_user(state, services, user, false);
+    if (state.confirm.action == kConfirmReject) remove_user(state, services, user, true);
 }
 
 }  // namespace ui

@@ -55,7 +55,7 @@ void group_chips(const UsersIndex& x, const openzro::User& u) {
     }
 }
 
-void header(UsersPageState& s, const openzro::User& u) {
+void header(UsersPageState& state, const openzro::User& u) {
     user_avatar(u, 48);
     ImGui::SameLine(0, px(12));
     ImGui::BeginGroup();
@@ -65,10 +65,10 @@ void header(UsersPageState& s, const openzro::User& u) {
     ImGui::PopTextWrapPos();
     ImGui::EndGroup();
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - px(32));
-    if (icon_button("close-details", OZ_ICON_CLOSE, "Close details")) s.selected.clear();
+    if (icon_button("close-details", OZ_ICON_CLOSE, "Close details")) state.selected.clear();
 }
 
-void role_selector(UsersPageState& s, PageContext& ctx, const openzro::User& u,
+void role_selector(UsersPageState& state, PageContext& context, const openzro::User& u,
                    const UserActionRules& rules) {
     field_label("ROLE");
     const std::string label = role_label(u.role) + "##role";
@@ -83,31 +83,31 @@ void role_selector(UsersPageState& s, PageContext& ctx, const openzro::User& u,
     if (begin_menu_popup(kRolePopup, 200)) {
         // The items may replace the user `u` refers to.
         const openzro::User copy = u;  // NOLINT(performance-unnecessary-copy-initialization)
-        if (role_menu_items(s, ctx.services, copy)) ImGui::CloseCurrentPopup();
+        if (role_menu_items(state, context.services, copy)) ImGui::CloseCurrentPopup();
         end_menu_popup();
     }
 }
 
 }  // namespace
 
-void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
-    const std::int64_t at = index_find(s.index, s.selected);
-    if (at < 0 || s.index.rows[static_cast<std::size_t>(at)].deleted) {
-        s.selected.clear();
+void users_detail(UsersPageState& state, PageContext& context, ImVec2 size) {
+    const std::int64_t at = index_find(state.index, state.selected);
+    if (at < 0 || state.index.rows[static_cast<std::size_t>(at)].deleted) {
+        state.selected.clear();
         return;
     }
     const auto row = static_cast<std::uint32_t>(at);
     // A copy: the actions below may replace the indexed user while this frame still reads it.
-    const openzro::User u = index_user(s.index, row);
-    const UserRow& r = s.index.rows[row];
-    const UserActionRules rules = user_action_rules(s.me.get(), u);
+    const openzro::User u = index_user(state.index, row);
+    const UserRow& r = state.index.rows[row];
+    const UserActionRules rules = user_action_rules(state.me.get(), u);
 
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(16), px(16)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), px(4)));
     ImGui::BeginChild("##user-detail", size,
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
-    header(s, u);
+    header(state, u);
     ImGui::Dummy(ImVec2(0, px(8)));
     status_dot(status_label(r.status), status_color(r.status));
     ImGui::SameLine(0, px(12));
@@ -120,8 +120,8 @@ void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     ImGui::Dummy(ImVec2(0, px(8)));
     ImGui::Separator();
 
-    role_selector(s, ctx, u, rules);
-    const std::int64_t now = wall_now(ctx.services);
+    role_selector(state, context, u, rules);
+    const std::int64_t now = wall_now(context.services);
     field("LAST LOGIN", r.last_login == kNeverLoggedIn ? std::string("Never")
                                                        : last_login_ago(r.last_login, now) + " (" +
                                                              last_login_exact(r.last_login) + ")");
@@ -129,27 +129,28 @@ void users_detail(UsersPageState& s, PageContext& ctx, ImVec2 size) {
     field("EMAIL", u.email);
     field("USER ID", u.id, Font::Mono);
     if (!u.idp_id.empty()) field("IDENTITY PROVIDER", u.idp_id, Font::Mono);
-    group_chips(s.index, u);
+    group_chips(state.index, u);
 
     ImGui::Dummy(ImVec2(0, px(12)));
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, px(8)));
     if (u.pending_approval) {
-        text_wrapped_muted("Joined with Okta from the account's email domain; waits for approval.");
+        text_wrapped_muted(
+            "Joined with Okta from the account'state email domain; waits for approval.");
         ImGui::Dummy(ImVec2(0, px(4)));
         if (button("Approve##detail-approve", {ButtonKind::Primary, OZ_ICON_CHECK, rules.approve}))
-            approve(s, ctx.services, u);
+            approve(state, context.services, u);
         ImGui::SameLine(0, px(8));
         if (button("Reject##detail-reject", {ButtonKind::Danger, OZ_ICON_CLOSE, rules.approve}))
-            ask_reject(s, u);
+            ask_reject(state, u);
         ImGui::Dummy(ImVec2(0, px(8)));
     }
     const bool blocked = r.status == UserStatus::Blocked;
     if (button(blocked ? "Unblock" : "Block",
                {ButtonKind::Secondary, blocked ? OZ_ICON_CHECK : OZ_ICON_BAN, rules.block}))
-        ask_set_blocked(s, ctx.services, u, !blocked);
+        ask_set_blocked(state, context.services, u, !blocked);
     ImGui::SameLine(0, px(8));
-    if (button("Remove", {ButtonKind::Danger, OZ_ICON_TRASH, rules.remove})) ask_remove(s, u);
+    if (button("Remove", {ButtonKind::Danger, OZ_ICON_TRASH, rules.remove})) ask_remove(state, u);
     if (rules.remove && r.source == UserSource::Okta) {
         ImGui::Dummy(ImVec2(0, px(4)));
         ImGui::PushFont(font(Font::Small));

@@ -8,6 +8,6 @@
 
 namespace ui {
 
-void users_detail(UsersPageState& state, PageContext& ctx, ImVec2 size);
+void users_detail(UsersPageState& state, PageContext& context, ImVec2 size);
 
 }  // namespace ui

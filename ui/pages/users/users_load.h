@@ -11,7 +11,7 @@ namespace ui {
 void users_load(UsersPageState& state, Services& services, openzro::Api::Freshness freshness);
 // Each frame: polls the Okta integration every few seconds while it has recent activity and
 // reloads when it changed; asks for the next wake-up. Stops (no wake-ups) once idle.
-void users_live_refresh(UsersPageState& state, PageContext& ctx);
+void users_live_refresh(UsersPageState& state, PageContext& context);
 
 inline constexpr double kLivePollSeconds = 5;
 inline constexpr double kLiveWatchSeconds = 120;  // after entering or after the last push

@@ -9,9 +9,9 @@
 
 namespace ui {
 
-bool role_menu_items(UsersPageState& s, Services& services, const openzro::User& user) {
+bool role_menu_items(UsersPageState& state, Services& services, const openzro::User& user) {
     // An action may replace the user `user` refers to: return right after acting.
-    const UserActionRules rules = user_action_rules(s.me.get(), user);
+    const UserActionRules rules = user_action_rules(state.me.get(), user);
     for (const char* role : kAssignableRoles) {
         const std::string label = role_label(role);
         const std::string accessible = "Make " + user.email + " " + label;
@@ -20,26 +20,26 @@ bool role_menu_items(UsersPageState& s, Services& services, const openzro::User&
             label.c_str(), {accessible.c_str(), nullptr, user.role == role, false, rules.role});
         ImGui::PopID();
         if (chosen) {
-            set_role(s, services, user, role);
+            set_role(state, services, user, role);
             return true;
         }
     }
     return false;
 }
 
-bool user_menu_items(UsersPageState& s, Services& services, const openzro::User& user) {
-    const UserActionRules rules = user_action_rules(s.me.get(), user);
+bool user_menu_items(UsersPageState& state, Services& services, const openzro::User& user) {
+    const UserActionRules rules = user_action_rules(state.me.get(), user);
     if (user.pending_approval) {
         const std::string approve_label = "Approve " + user.email;
         const std::string reject_label = "Reject " + user.email;
         if (menu_item("Approve##approve",
                       {approve_label.c_str(), OZ_ICON_CHECK, false, false, rules.approve})) {
-            approve(s, services, user);
+            approve(state, services, user);
             return true;
         }
         if (menu_item("Reject##reject",
                       {reject_label.c_str(), OZ_ICON_CLOSE, false, true, rules.approve})) {
-            ask_reject(s, user);
+            ask_reject(state, user);
             return true;
         }
         ImGui::Separator();
@@ -49,16 +49,16 @@ bool user_menu_items(UsersPageState& s, Services& services, const openzro::User&
     if (menu_item(
             blocked ? "Unblock##block" : "Block##block",
             {block.c_str(), blocked ? OZ_ICON_CHECK : OZ_ICON_BAN, false, false, rules.block})) {
-        ask_set_blocked(s, services, user, !blocked);
+        ask_set_blocked(state, services, user, !blocked);
         return true;
     }
     ImGui::Separator();
     menu_caption("ROLE");
-    if (role_menu_items(s, services, user)) return true;
+    if (role_menu_items(state, services, user)) return true;
     ImGui::Separator();
     const std::string remove = "Remove " + user.email;
     if (menu_item("Remove##remove", {remove.c_str(), OZ_ICON_TRASH, false, true, rules.remove})) {
-        ask_remove(s, user);
+        ask_remove(state, user);
         return true;
     }
     return false;

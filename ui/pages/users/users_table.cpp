@@ -39,10 +39,10 @@ void hover_text(ImVec2 min, ImVec2 max, const std::string& text) {
     tooltip_for_last_item(text.c_str());
 }
 
-void header_cell(UsersPageState& s, PageContext& ctx, SortColumn column) {
+void header_cell(UsersPageState& state, PageContext& context, SortColumn column) {
     static const char* const kUpper[] = {"NAME",   "ROLE",   "STATUS",
                                          "GROUPS", "SOURCE", "LAST LOGIN"};
-    const bool sorted = s.query.sort == column;
+    const bool sorted = state.query.sort == column;
     const ImVec2 a = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     ImGui::PushID(static_cast<int>(column));
@@ -60,18 +60,18 @@ void header_cell(UsersPageState& s, PageContext& ctx, SortColumn column) {
     dl->AddText(f, f->FontSize, ImVec2(a.x, y), sorted ? colors().text : colors().text_muted, text);
     if (sorted || hovered) {
         const float tw = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, text).x;
-        const char* arrow = !sorted              ? OZ_ICON_SORT
-                            : s.query.descending ? OZ_ICON_SORT_DESC
-                                                 : OZ_ICON_SORT_ASC;
+        const char* arrow = !sorted                  ? OZ_ICON_SORT
+                            : state.query.descending ? OZ_ICON_SORT_DESC
+                                                     : OZ_ICON_SORT_ASC;
         dl->AddText(f, f->FontSize, ImVec2(a.x + tw + px(6), y),
                     sorted ? colors().accent : colors().text_muted, arrow);
     }
     focus_ring_for_last_item(4);
     if (!pressed) return;
-    UsersQuery q = s.query;
+    UsersQuery q = state.query;
     q.descending = sorted ? !q.descending : false;
     q.sort = column;
-    ctx.actions.navigate_hash = route_format(route_with_query(ctx.route, q));
+    context.actions.navigate_hash = route_format(route_with_query(context.route, q));
 }
 
 void name_cell(const openzro::User& u, ImVec2 a, float max_x) {
@@ -109,10 +109,10 @@ void groups_cell(const UsersIndex& x, const openzro::User& u, ImVec2 a, float ma
     hover_text(ImVec2(a.x, a.y + px(12)), ImVec2(max_x, a.y + px(44)), all);
 }
 
-// Returns true when the row's menu was asked for (s.menu_user names the user).
-bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
-    const openzro::User& u = index_user(s.index, i);
-    const UserRow& r = s.index.rows[i];
+// Returns true when the row'state menu was asked for (state.menu_user names the user).
+bool row(UsersPageState& state, std::uint32_t i, std::int64_t now) {
+    const openzro::User& u = index_user(state.index, i);
+    const UserRow& r = state.index.rows[i];
     ImGui::TableNextRow(ImGuiTableRowFlags_None, px(kRowCss));
     ImGui::PushID(static_cast<int>(i));
     auto cell_max = [] { return ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x; };
@@ -124,17 +124,17 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top + px(12)));
     const std::string actions = "Actions for " + u.email;
     const bool menu = icon_button("menu", OZ_ICON_ELLIPSIS_V, actions.c_str());
-    if (menu) s.menu_user = u.id;
+    if (menu) state.menu_user = u.id;
 
     // The whole row is one button that opens the details; cells draw over it.
     ImGui::TableSetColumnIndex(0);
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    const bool selected = s.selected == u.id;
+    const bool selected = state.selected == u.id;
     const std::string open = "Open " + u.email;
     if (ImGui::Selectable("##open", selected,
                           ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(0, px(kRowCss))))
-        s.selected = u.id;
+        state.selected = u.id;
     registry_annotate_last(Role::Button, open.c_str(),
                            selected ? ItemState_Selected : ItemState_None);
     ImGui::SetCursorScreenPos(a);
@@ -151,7 +151,7 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
         status_dot(status_label(r.status), status_color(r.status));
     }
     if (ImGui::TableSetColumnIndex(3))
-        groups_cell(s.index, u, ImVec2(ImGui::GetCursorScreenPos().x, top), cell_max());
+        groups_cell(state.index, u, ImVec2(ImGui::GetCursorScreenPos().x, top), cell_max());
     if (ImGui::TableSetColumnIndex(4)) {
         const float x = ImGui::GetCursorScreenPos().x;
         ImGui::SetCursorScreenPos(ImVec2(x, top + px(18)));
@@ -172,14 +172,14 @@ bool row(UsersPageState& s, std::uint32_t i, std::int64_t now) {
     return menu;
 }
 
-void row_menu(UsersPageState& s, PageContext& ctx) {
+void row_menu(UsersPageState& state, PageContext& context) {
     if (!begin_menu_popup(kRowMenu, 220)) return;
-    const std::int64_t at = index_find(s.index, s.menu_user);
-    if (at < 0 || s.index.rows[static_cast<std::size_t>(at)].deleted) {
+    const std::int64_t at = index_find(state.index, state.menu_user);
+    if (at < 0 || state.index.rows[static_cast<std::size_t>(at)].deleted) {
         ImGui::CloseCurrentPopup();
     } else {
-        const openzro::User user = index_user(s.index, static_cast<std::uint32_t>(at));
-        if (user_menu_items(s, ctx.services, user)) ImGui::CloseCurrentPopup();
+        const openzro::User user = index_user(state.index, static_cast<std::uint32_t>(at));
+        if (user_menu_items(state, context.services, user)) ImGui::CloseCurrentPopup();
     }
     end_menu_popup();
 }
@@ -251,14 +251,14 @@ void users_table_skeleton(int rows) {
     }
 }
 
-void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
+void users_table(UsersPageState& state, PageContext& context, ImVec2 size) {
     const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_SizingStretchProp |
                                   ImGuiTableFlags_NoSavedSettings | ImGuiTableFlags_PadOuterX;
     bool open_menu = false;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), 0));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);  // the card's surface is behind it
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);  // the card'state surface is behind it
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colors().border);
     ImGui::PushStyleColor(ImGuiCol_Header, with_alpha(colors().accent, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colors().surface_raised);
@@ -280,22 +280,23 @@ void users_table(UsersPageState& s, PageContext& ctx, ImVec2 size) {
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers, px(kHeaderCss));
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, colors().surface);
         for (int c = 0; c < kColumns - 1; ++c)
-            if (ImGui::TableSetColumnIndex(c)) header_cell(s, ctx, static_cast<SortColumn>(c));
+            if (ImGui::TableSetColumnIndex(c))
+                header_cell(state, context, static_cast<SortColumn>(c));
 
-        const std::int64_t now = wall_now(ctx.services);
-        const std::vector<std::uint32_t>& view = s.index.view;
+        const std::int64_t now = wall_now(context.services);
+        const std::vector<std::uint32_t>& view = state.index.view;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(view.size()), px(kRowCss));
         while (clipper.Step())
             for (int n = clipper.DisplayStart; n < clipper.DisplayEnd; ++n)
-                open_menu |= row(s, view[static_cast<std::size_t>(n)], now);
+                open_menu |= row(state, view[static_cast<std::size_t>(n)], now);
         ImGui::EndTable();
     }
     ImGui::PopStyleColor(5);
     ImGui::PopStyleVar(2);
     // Opened and drawn outside the table, so it stays open while its row scrolls away.
     if (open_menu) ImGui::OpenPopup(kRowMenu);
-    row_menu(s, ctx);
+    row_menu(state, context);
 }
 
 }  // namespace ui

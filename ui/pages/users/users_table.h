@@ -9,7 +9,7 @@
 
 namespace ui {
 
-void users_table(UsersPageState& state, PageContext& ctx, ImVec2 size);
+void users_table(UsersPageState& state, PageContext& context, ImVec2 size);
 // The table's shape in rounded bars while the first list loads.
 void users_table_skeleton(int rows);
 // A 32 px initial avatar (full rounding, tinted by the name) at the cursor.

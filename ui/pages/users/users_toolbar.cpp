@@ -28,7 +28,7 @@ struct Choice {
 };
 
 // A secondary button that opens a menu of choices; picking one navigates.
-void filter_menu(PageContext& ctx, const char* name, const std::vector<Choice>& choices) {
+void filter_menu(PageContext& context, const char* name, const std::vector<Choice>& choices) {
     const std::string id = std::string(name) + "##filter";
     const std::string popup = std::string("##filter-menu-") + name;
     const std::string accessible = std::string("Filter by ") + name;
@@ -39,67 +39,67 @@ void filter_menu(PageContext& ctx, const char* name, const std::vector<Choice>& 
     for (const Choice& c : choices) {
         const std::string item_accessible = std::string(name) + " " + c.label;
         if (menu_item(c.label.c_str(), {item_accessible.c_str(), nullptr, c.checked})) {
-            users_show(ctx, c.query);
+            users_show(context, c.query);
             ImGui::CloseCurrentPopup();
         }
     }
     end_menu_popup();
 }
 
-void status_menu(const UsersPageState& s, PageContext& ctx) {
+void status_menu(const UsersPageState& state, PageContext& context) {
     std::vector<Choice> list;
-    UsersQuery q = s.query;
+    UsersQuery q = state.query;
     q.status.reset();
-    list.push_back({"Any status", !s.query.status, q});
+    list.push_back({"Any status", !state.query.status, q});
     for (UserStatus st : {UserStatus::Active, UserStatus::Invited, UserStatus::PendingApproval,
                           UserStatus::Blocked}) {
         q.status = st;
-        list.push_back({status_label(st), s.query.status == st, q});
+        list.push_back({status_label(st), state.query.status == st, q});
     }
-    filter_menu(ctx, "Status", list);
+    filter_menu(context, "Status", list);
 }
 
-void role_menu(const UsersPageState& s, PageContext& ctx) {
+void role_menu(const UsersPageState& state, PageContext& context) {
     std::vector<Choice> list;
-    UsersQuery q = s.query;
+    UsersQuery q = state.query;
     q.role.clear();
-    list.push_back({"Any role", s.query.role.empty(), q});
+    list.push_back({"Any role", state.query.role.empty(), q});
     q.role = "owner";
-    list.push_back({"Owner", s.query.role == "owner", q});
+    list.push_back({"Owner", state.query.role == "owner", q});
     for (const char* role : kAssignableRoles) {
         q.role = role;
-        list.push_back({role_label(role), s.query.role == role, q});
+        list.push_back({role_label(role), state.query.role == role, q});
     }
-    filter_menu(ctx, "Role", list);
+    filter_menu(context, "Role", list);
 }
 
-void group_menu(const UsersPageState& s, PageContext& ctx) {
-    std::vector<std::pair<std::string, std::string>> groups(s.index.group_names.begin(),
-                                                            s.index.group_names.end());
+void group_menu(const UsersPageState& state, PageContext& context) {
+    std::vector<std::pair<std::string, std::string>> groups(state.index.group_names.begin(),
+                                                            state.index.group_names.end());
     std::sort(groups.begin(), groups.end(),
               [](const auto& a, const auto& b) { return a.second < b.second; });
     std::vector<Choice> list;
-    UsersQuery q = s.query;
+    UsersQuery q = state.query;
     q.group.clear();
-    list.push_back({"Any group", s.query.group.empty(), q});
+    list.push_back({"Any group", state.query.group.empty(), q});
     for (const auto& [id, name] : groups) {
         q.group = id;
-        list.push_back({name, s.query.group == id, q});
+        list.push_back({name, state.query.group == id, q});
     }
-    filter_menu(ctx, "Group", list);
+    filter_menu(context, "Group", list);
 }
 
-void source_menu(const UsersPageState& s, PageContext& ctx) {
+void source_menu(const UsersPageState& state, PageContext& context) {
     std::vector<Choice> list;
-    UsersQuery q = s.query;
+    UsersQuery q = state.query;
     q.source.reset();
-    list.push_back({"Any source", !s.query.source, q});
+    list.push_back({"Any source", !state.query.source, q});
     q.source = UserSource::Okta;
     for (UserSource source : {UserSource::Okta, UserSource::Manual}) {
         q.source = source;
-        list.push_back({source_label(source), s.query.source == source, q});
+        list.push_back({source_label(source), state.query.source == source, q});
     }
-    filter_menu(ctx, "Source", list);
+    filter_menu(context, "Source", list);
 }
 
 }  // namespace
@@ -113,20 +113,21 @@ std::string with_thousands(std::size_t n) {
     return out;
 }
 
-void users_show(PageContext& ctx, const UsersQuery& q) {
-    ctx.actions.navigate_hash = route_format(route_with_query(ctx.route, q));
+void users_show(PageContext& context, const UsersQuery& q) {
+    context.actions.navigate_hash = route_format(route_with_query(context.route, q));
 }
 
-void users_toolbar(UsersPageState& s, PageContext& ctx) {
+void users_toolbar(UsersPageState& state, PageContext& context) {
     // Search, filters and actions share one line when the page is wide enough; narrower (an
-    // embedded view beside the host's own sidebar), the filters and actions go under the search.
+    // embedded view beside the host'state own sidebar), the filters and actions go under the
+    // search.
     const bool one_line = ImGui::GetContentRegionAvail().x >= px(960);
-    if (text_field("Search users", s.search,
+    if (text_field("Search users", state.search,
                    {"Search by name, email or role", nullptr, nullptr, false, 320})) {
-        s.search_edited_at = ImGui::GetTime();
-        s.query.search = s.search;
+        state.search_edited_at = ImGui::GetTime();
+        state.query.search = state.search;
     }
-    // The buttons sit on the input's line, centred on its 36 px, or on the next line.
+    // The buttons sit on the input'state line, centred on its 36 px, or on the next line.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (one_line) {
         ImGui::SameLine(0, px(8));
@@ -134,13 +135,13 @@ void users_toolbar(UsersPageState& s, PageContext& ctx) {
             ImVec2(ImGui::GetCursorScreenPos().x, ImGui::GetItemRectMin().y + px(2)));
     }
     const float row_y = ImGui::GetCursorScreenPos().y;
-    status_menu(s, ctx);
+    status_menu(state, context);
     ImGui::SameLine(0, px(8));
-    role_menu(s, ctx);
+    role_menu(state, context);
     ImGui::SameLine(0, px(8));
-    group_menu(s, ctx);
+    group_menu(state, context);
     ImGui::SameLine(0, px(8));
-    source_menu(s, ctx);
+    source_menu(state, context);
 
     ImFont* f = font(Font::Medium);
     const float export_w = f->CalcTextSizeA(f->FontSize, FLT_MAX, 0, "Export CSV").x +
@@ -149,15 +150,17 @@ void users_toolbar(UsersPageState& s, PageContext& ctx) {
     ImGui::SetCursorScreenPos(
         ImVec2(std::max(ImGui::GetCursorScreenPos().x, right - export_w - px(40)), row_y));
     if (icon_button("refresh", OZ_ICON_REFRESH, "Refresh users"))
-        users_load(s, ctx.services, openzro::Api::Freshness::kNetwork);
+        users_load(state, context.services, openzro::Api::Freshness::kNetwork);
     ImGui::SameLine(0, px(8));
-    const char* nothing = s.index.view.empty() ? "Nothing to export: no user is shown" : nullptr;
+    const char* nothing =
+        state.index.view.empty() ? "Nothing to export: no user is shown" : nullptr;
     if (button("Export CSV", {ButtonKind::Secondary, OZ_ICON_DOWNLOAD, nothing}))
-        ctx.actions.download = {"openzro-users.csv", "text/csv;charset=utf-8", users_csv(s.index)};
+        context.actions.download = {"openzro-users.csv", "text/csv;charset=utf-8",
+                                    users_csv(state.index)};
 }
 
-void users_filter_chips(UsersPageState& s, PageContext& ctx) {
-    const UsersQuery& q = s.query;
+void users_filter_chips(UsersPageState& state, PageContext& context) {
+    const UsersQuery& q = state.query;
     bool any = false;
     auto chip_for = [&](const std::string& label, auto clear) {
         if (any) ImGui::SameLine(0, px(8));
@@ -165,7 +168,7 @@ void users_filter_chips(UsersPageState& s, PageContext& ctx) {
         if (!chip(label.c_str())) return;
         UsersQuery next = q;
         clear(next);
-        users_show(ctx, next);
+        users_show(context, next);
     };
     if (q.status)
         chip_for(std::string("Status: ") + status_label(*q.status),
@@ -173,7 +176,7 @@ void users_filter_chips(UsersPageState& s, PageContext& ctx) {
     if (!q.role.empty())
         chip_for("Role: " + role_label(q.role), [](UsersQuery& n) { n.role.clear(); });
     if (!q.group.empty())
-        chip_for("Group: " + index_group_name(s.index, q.group),
+        chip_for("Group: " + index_group_name(state.index, q.group),
                  [](UsersQuery& n) { n.group.clear(); });
     if (q.source)
         chip_for(std::string("Source: ") + source_label(*q.source),
@@ -185,16 +188,16 @@ void users_filter_chips(UsersPageState& s, PageContext& ctx) {
             UsersQuery cleared;
             cleared.sort = q.sort;
             cleared.descending = q.descending;
-            s.search.clear();
-            users_show(ctx, cleared);
+            state.search.clear();
+            users_show(context, cleared);
         }
         any = true;
     }
     // The count, at the right of the chips' line.
     const std::string total =
-        with_thousands(s.index.live) + (s.index.live == 1 ? " user" : " users");
+        with_thousands(state.index.live) + (state.index.live == 1 ? " user" : " users");
     const std::string count =
-        has_filters(q) ? with_thousands(s.index.view.size()) + " of " + total : total;
+        has_filters(q) ? with_thousands(state.index.view.size()) + " of " + total : total;
     const float w = ImGui::CalcTextSize(count.c_str()).x;
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (any) ImGui::SameLine(0, px(8));

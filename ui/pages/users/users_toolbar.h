@@ -7,10 +7,10 @@
 
 namespace ui {
 
-void users_toolbar(UsersPageState& state, PageContext& ctx);
-void users_filter_chips(UsersPageState& state, PageContext& ctx);
+void users_toolbar(UsersPageState& state, PageContext& context);
+void users_filter_chips(UsersPageState& state, PageContext& context);
 // Navigates to the route showing `query` (filters live in the route).
-void users_show(PageContext& ctx, const UsersQuery& query);
+void users_show(PageContext& context, const UsersQuery& query);
 // "100,000"
 std::string with_thousands(std::size_t n);
 
