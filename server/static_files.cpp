@@ -68,16 +68,20 @@ std::string inline_hashes(const std::string& html, const std::string& tag) {
     return out;
 }
 
+std::string read_whole(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
 // The contents of `path` when it is a regular file at least as new as `source_mtime` (a
 // precompressed copy older than its source is stale), else empty.
 std::string read_if_current(const std::string& path, std::time_t source_mtime) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_mtime < source_mtime)
         return {};
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    return content.str();
+    return read_whole(path);
 }
 
 std::string_view trim(std::string_view s) {
@@ -179,10 +183,7 @@ const StaticFiles::Entry* StaticFiles::load(const std::string& relative) {
     Entry& entry = cache_[relative];
     if (entry.mtime == st.st_mtime && entry.size == static_cast<long long>(st.st_size))
         return &entry;
-    std::ifstream in(full, std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
-    entry.body = content.str();
+    entry.body = read_whole(full);
     entry.mime = mime_type(relative);
     if (entry.mime.rfind("text/html", 0) == 0)
         entry.csp = page_csp(entry.body, relative == "/index.html", frame_ancestors_);

@@ -1,6 +1,7 @@
 // Real management API answers validated against the contract's JSON schemas
 // (management-openapi.yml components.schemas; OpenAPI 3.1 is JSON Schema 2020-12).
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -10,9 +11,19 @@ import YAML from 'yaml';
 import { api, root, runOktaSim, serverBinary, startServer, tempDir } from '../server/node/server-process.mjs';
 
 const skip = serverBinary() ? false : 'openzro-server is not built';
-// The contract lives in the workspace's shared folder beside the checkout; OPENZRO_CONTRACT
-// points elsewhere when the checkout sits somewhere else.
-const contractPath = process.env.OPENZRO_CONTRACT || join(root, '../shared/contracts/management-openapi.yml');
+// The contract lives in the workspace's shared folder beside the checkout, or beside the
+// repository this one was cloned from (a clean clone in /tmp); OPENZRO_CONTRACT overrides both.
+function findContract() {
+  if (process.env.OPENZRO_CONTRACT) return process.env.OPENZRO_CONTRACT;
+  const beside = (repo) => join(repo, '../shared/contracts/management-openapi.yml');
+  if (existsSync(beside(root))) return beside(root);
+  try {
+    const origin = execFileSync('git', ['-C', root, 'config', '--get', 'remote.origin.url'], { encoding: 'utf8' }).trim();
+    if (origin.startsWith('/') && existsSync(beside(origin))) return beside(origin);
+  } catch { /* not a clone */ }
+  return beside(root);
+}
+const contractPath = findContract();
 let server;
 let dataDir;
 let validate;
