@@ -33,6 +33,19 @@ async function clickElementItem(page, selector, label) {
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
 }
 
+// Types into the element's search, then into the host's own input (a word, less its last letter
+// by Backspace): each keeps its own keys.
+async function typeInElementThenHost(page, selector, search, hostInput, hostWord) {
+  await clickElementItem(page, selector, 'Search users');
+  await page.keyboard.type(search);
+  await page.click(hostInput);
+  await page.keyboard.type(hostWord);
+  await page.keyboard.press('Backspace');
+  assert.equal(await page.inputValue(hostInput), hostWord.slice(0, -1));
+  const field = (await elementItems(page, selector)).find((i) => i.label === 'Search users');
+  assert.equal(field.value, search);
+}
+
 async function newPage() {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -65,14 +78,7 @@ test('the example dashboard embeds the app under a strict CSP', async () => {
 
   // Typing in the app, then in the host's own field: each keeps its keys.
   await page.click('.side a[data-route="#/team/users"]');
-  await clickElementItem(page, 'openzro-admin', 'Search users');
-  await page.keyboard.type('ops');
-  await page.click('#host-note');
-  await page.keyboard.type('notes');
-  await page.keyboard.press('Backspace');
-  assert.equal(await page.inputValue('#host-note'), 'note');
-  const search = (await elementItems(page, 'openzro-admin')).find((i) => i.label === 'Search users');
-  assert.equal(search.value, 'ops');
+  await typeInElementThenHost(page, 'openzro-admin', 'ops', '#host-note', 'notes');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -112,13 +118,7 @@ test('two elements on one page run independently beside a host input', async () 
   // The host page's URL never changed.
   assert.equal(new URL(page.url()).hash, '');
 
-  await clickElementItem(page, '#a', 'Search users');
-  await page.keyboard.type('x');
-  await page.click('#host');
-  await page.keyboard.type('typed');
-  await page.keyboard.press('Backspace');
-  assert.equal(await page.inputValue('#host'), 'type');
-  assert.equal((await elementItems(page, '#a')).find((i) => i.label === 'Search users').value, 'x');
+  await typeInElementThenHost(page, '#a', 'x', '#host', 'typed');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -51,30 +51,25 @@ TEST(Auth, SessionCookieNeedsTheCsrfHeader) {
 
 TEST(Auth, AccessTokenAndScimTokenOpenOnlyTheirOwnApi) {
     TestServer server;
-    EXPECT_EQ(
-        server.call("GET", "/api/users", "", {{"Authorization", "Token " + server.pat()}}).status,
-        200);
-    EXPECT_EQ(
-        server.call("GET", "/api/users", "", {{"Authorization", "token " + server.pat()}}).status,
-        200);
-    // An access token never opens SCIM, in either scheme.
-    EXPECT_EQ(
-        server.call("GET", "/api/scim/v2/Users", "", {{"Authorization", "Bearer " + server.pat()}})
-            .status,
-        401);
-    EXPECT_EQ(
-        server.call("GET", "/api/scim/v2/Users", "", {{"Authorization", "Token " + server.pat()}})
-            .status,
-        401);
-    // A SCIM token opens only SCIM.
-    EXPECT_EQ(
-        server.call("GET", "/api/users", "", {{"Authorization", "Token " + server.scim_token()}})
-            .status,
-        401);
-    EXPECT_EQ(
-        server.call("GET", "/api/users", "", {{"Authorization", "Bearer " + server.scim_token()}})
-            .status,
-        401);
+    struct Case {
+        const char* path;
+        std::string authorization;
+        int status;
+    };
+    for (const Case& c : {
+             Case{"/api/users", "Token " + server.pat(), 200},
+             Case{"/api/users", "token " + server.pat(), 200},
+             // An access token never opens SCIM, in either scheme.
+             Case{"/api/scim/v2/Users", "Bearer " + server.pat(), 401},
+             Case{"/api/scim/v2/Users", "Token " + server.pat(), 401},
+             // A SCIM token opens only SCIM.
+             Case{"/api/users", "Token " + server.scim_token(), 401},
+             Case{"/api/users", "Bearer " + server.scim_token(), 401},
+         }) {
+        SCOPED_TRACE(std::string(c.path) + " " + c.authorization);
+        EXPECT_EQ(server.call("GET", c.path, "", {{"Authorization", c.authorization}}).status,
+                  c.status);
+    }
     EXPECT_EQ(server.call("GET", "/api/users").status, 401);
     const json error = body_of(server.call("GET", "/api/users"));
     EXPECT_EQ(error["code"], 401);

@@ -2,6 +2,8 @@
 // check, through the real App with the fake outbound serving discovery and JWKS.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "tests/server/jwt_kit.h"
 #include "tests/server/test_server.h"
 
@@ -30,23 +32,16 @@ AppOptions jwt_options() {
 
 class JwtBearerApi : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        key_ = new TestKey(TestKey::rsa("key-1"));
-        rotated_ = new TestKey(TestKey::ec("key-2"));
-    }
-    static void TearDownTestSuite() {
-        delete key_;
-        delete rotated_;
-    }
+    // The issuer signs with the RSA key; the EC key is the one it rotates to.
+    static void SetUpTestSuite() { keys_.emplace("key-1", "key-2"); }
+    static void TearDownTestSuite() { keys_.reset(); }
     void SetUp() override {
         server_.outbound().serve_json(kDiscovery, discovery());
-        publish({key_});
+        publish({&keys_->rsa});
         ASSERT_EQ(server_.scim("POST", "/Users", okta_user("jane@example.com")).status, 201);
     }
     void publish(std::initializer_list<const TestKey*> keys) {
-        json doc = {{"keys", json::array()}};
-        for (const TestKey* k : keys) doc["keys"].push_back(k->jwk());
-        server_.outbound().serve_json(kJwksUri, doc);
+        server_.outbound().serve_json(kJwksUri, jwks_document(keys));
     }
     json claims(const json& extra = json::object()) {
         const std::int64_t now = server_.clock().now_s();
@@ -66,22 +61,19 @@ class JwtBearerApi : public ::testing::Test {
         EXPECT_NE(message.find(text), std::string::npos) << message;
     }
 
-    static TestKey* key_;
-    static TestKey* rotated_;
+    static inline std::optional<KeyPair> keys_;
     TestServer server_{jwt_options()};
 };
-TestKey* JwtBearerApi::key_ = nullptr;
-TestKey* JwtBearerApi::rotated_ = nullptr;
 
 TEST_F(JwtBearerApi, AValidTokenForAKnownEmailActsAsThatUser) {
-    const Response r = get(key_->sign(claims()));
+    const Response r = get(keys_->rsa.sign(claims()));
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(string_field(body_of(r), "email"), "jane@example.com");
     EXPECT_EQ(r.header("Cache-Control"), "no-store");
     EXPECT_FALSE(r.header("X-Request-Id").empty());
     // Discovery and keys are cached: a second call makes no outbound request.
     const std::size_t calls = server_.outbound().requests().size();
-    EXPECT_EQ(get(key_->sign(claims())).status, 200);
+    EXPECT_EQ(get(keys_->rsa.sign(claims())).status, 200);
     EXPECT_EQ(server_.outbound().requests().size(), calls);
 }
 
@@ -90,53 +82,54 @@ TEST_F(JwtBearerApi, FindsTheUserByTheConfiguredClaim) {
     o.jwt.email_claim = "upn";
     TestServer other(o);
     other.outbound().serve_json(kDiscovery, discovery());
-    other.outbound().serve_json(kJwksUri, {{"keys", {key_->jwk()}}});
+    other.outbound().serve_json(kJwksUri, jwks_document({&keys_->rsa}));
     ASSERT_EQ(other.scim("POST", "/Users", okta_user("jane@example.com")).status, 201);
     const Response r = other.call(
         "GET", "/api/users/current", "",
-        {{"Authorization", "Bearer " + key_->sign(claims({{"upn", "jane@example.com"},
-                                                          {"email", "x@example.com"}}))}});
+        {{"Authorization", "Bearer " + keys_->rsa.sign(claims({{"upn", "jane@example.com"},
+                                                               {"email", "x@example.com"}}))}});
     EXPECT_EQ(r.status, 200) << r.body;
 }
 
 TEST_F(JwtBearerApi, AValidTokenForAnUnknownEmailIsRefused) {
-    expect_refused(get(key_->sign(claims({{"email", "stranger@example.com"}}))), 403,
+    expect_refused(get(keys_->rsa.sign(claims({{"email", "stranger@example.com"}}))), 403,
                    "no openZro user has the email stranger@example.com");
     json no_email = claims();
     no_email.erase("email");
-    expect_refused(get(key_->sign(no_email)), 401, "it has no \"email\" claim");
+    expect_refused(get(keys_->rsa.sign(no_email)), 401, "it has no \"email\" claim");
 }
 
 TEST_F(JwtBearerApi, EachBadTokenIs401WithAClearMessage) {
-    std::string bad_signature = key_->sign(claims());
+    std::string bad_signature = keys_->rsa.sign(claims());
     bad_signature[bad_signature.size() - 3] =
         bad_signature[bad_signature.size() - 3] == 'A' ? 'B' : 'A';
     expect_refused(get(bad_signature), 401, "the token's signature is invalid");
     expect_refused(get(unsigned_token({{"alg", "none"}, {"kid", "key-1"}}, claims())), 401,
                    "unsigned tokens (alg none) are refused");
     expect_refused(
-        get(sign_hs256({{"alg", "HS256"}, {"kid", "key-1"}}, claims(), key_->public_pem())), 401,
-        "HMAC-signed tokens (HS256) are refused");
-    expect_refused(get(key_->sign(claims({{"iss", "https://evil.example.com"}}))), 401,
+        get(sign_hs256({{"alg", "HS256"}, {"kid", "key-1"}}, claims(), keys_->rsa.public_pem())),
+        401, "HMAC-signed tokens (HS256) are refused");
+    expect_refused(get(keys_->rsa.sign(claims({{"iss", "https://evil.example.com"}}))), 401,
                    "issued by another issuer");
-    expect_refused(get(key_->sign(claims({{"aud", "another-app"}}))), 401,
+    expect_refused(get(keys_->rsa.sign(claims({{"aud", "another-app"}}))), 401,
                    "not meant for this server");
     const std::int64_t now = server_.clock().now_s();
-    expect_refused(get(key_->sign(claims({{"exp", now - 3600}}))), 401, "the token has expired");
-    expect_refused(get(key_->sign(claims({{"nbf", now + 3600}}))), 401, "not valid yet");
+    expect_refused(get(keys_->rsa.sign(claims({{"exp", now - 3600}}))), 401,
+                   "the token has expired");
+    expect_refused(get(keys_->rsa.sign(claims({{"nbf", now + 3600}}))), 401, "not valid yet");
     expect_refused(get("not-a-jwt"), 401, "not a signed JWT");
 }
 
 TEST_F(JwtBearerApi, A100KbTokenIsRefusedWithoutAnyOutboundCall) {
-    const std::string big = key_->sign(claims({{"pad", std::string(100 * 1024, 'x')}}));
+    const std::string big = keys_->rsa.sign(claims({{"pad", std::string(100 * 1024, 'x')}}));
     expect_refused(get(big), 401, "the token is too large");
     EXPECT_TRUE(server_.outbound().requests().empty());
 }
 
 TEST_F(JwtBearerApi, AnUnknownKidRefreshesTheKeysOnceThen401) {
-    ASSERT_EQ(get(key_->sign(claims())).status, 200);
+    ASSERT_EQ(get(keys_->rsa.sign(claims())).status, 200);
     EXPECT_EQ(server_.outbound().count(kJwksUri), 1U);
-    expect_refused(get(rotated_->sign(claims())), 401, "kid \"key-2\"");
+    expect_refused(get(keys_->ec.sign(claims())), 401, "kid \"key-2\"");
     EXPECT_EQ(server_.outbound().count(kJwksUri), 2U);
     // Another forged kid right away: no new fetch (rate-limited).
     expect_refused(get(TestKey::ec("key-3").sign(claims())), 401, "kid \"key-3\"");
@@ -144,12 +137,12 @@ TEST_F(JwtBearerApi, AnUnknownKidRefreshesTheKeysOnceThen401) {
 }
 
 TEST_F(JwtBearerApi, KeyRotationIsPickedUpWithin30Seconds) {
-    ASSERT_EQ(get(key_->sign(claims())).status, 200);
-    publish({key_, rotated_});  // the issuer rotates: a new key appears
-    EXPECT_EQ(get(rotated_->sign(claims())).status, 200);
+    ASSERT_EQ(get(keys_->rsa.sign(claims())).status, 200);
+    publish({&keys_->rsa, &keys_->ec});  // the issuer rotates: a new key appears
+    EXPECT_EQ(get(keys_->ec.sign(claims())).status, 200);
     // A second rotation right after the refresh waits for the rate limit, then is picked up.
     const TestKey third = TestKey::rsa("key-3");
-    publish({rotated_, &third});
+    publish({&keys_->ec, &third});
     EXPECT_EQ(get(third.sign(claims())).status, 401);
     server_.clock().advance(30);
     EXPECT_EQ(get(third.sign(claims())).status, 200);
@@ -157,28 +150,29 @@ TEST_F(JwtBearerApi, KeyRotationIsPickedUpWithin30Seconds) {
 
 TEST_F(JwtBearerApi, AHangingJwksEndpointEndsIn503NotAHang) {
     server_.outbound().hang(kJwksUri);
-    const Response r = get(key_->sign(claims()));
+    const Response r = get(keys_->rsa.sign(claims()));
     expect_refused(r, 503, "signing keys are unavailable");
     EXPECT_NE(r.body.find("timed out"), std::string::npos) << r.body;
     // The issuer recovers: the next call succeeds.
-    publish({key_});
-    EXPECT_EQ(get(key_->sign(claims())).status, 200);
+    publish({&keys_->rsa});
+    EXPECT_EQ(get(keys_->rsa.sign(claims())).status, 200);
 }
 
 TEST_F(JwtBearerApi, AnUnreachableIssuerIs503) {
     server_.outbound().fail(kDiscovery);
-    expect_refused(get(key_->sign(claims())), 503, "could not reach " + std::string(kDiscovery));
+    expect_refused(get(keys_->rsa.sign(claims())), 503,
+                   "could not reach " + std::string(kDiscovery));
 }
 
 TEST_F(JwtBearerApi, BlockedUsersAreRefused) {
-    const Response current = get(key_->sign(claims()));
+    const Response current = get(keys_->rsa.sign(claims()));
     const std::string id = string_field(body_of(current), "id");
     ASSERT_FALSE(id.empty());
     auto user = server_.store().user(id);
     ASSERT_TRUE(user);
     user->is_blocked = true;
     ASSERT_TRUE(server_.store().update_user(*user));
-    expect_refused(get(key_->sign(claims())), 403, "is blocked");
+    expect_refused(get(keys_->rsa.sign(claims())), 403, "is blocked");
 }
 
 TEST(JwtBearerOff, WithoutAnIssuerABearerTokenIsRefusedAsBefore) {

@@ -101,6 +101,12 @@ std::string TestKey::sign(const json& payload, const json& header_extra) const {
     return input + "." + base64url_encode(sig);
 }
 
+json jwks_document(std::initializer_list<const TestKey*> keys) {
+    json doc = {{"keys", json::array()}};
+    for (const TestKey* k : keys) doc["keys"].push_back(k->jwk());
+    return doc;
+}
+
 std::string sign_hs256(const json& header, const json& payload, const std::string& secret) {
     const std::string input =
         base64url_encode(header.dump()) + "." + base64url_encode(payload.dump());

@@ -1,6 +1,7 @@
 // Signing keys made in the test (OpenSSL), their JWKs, and tokens signed with them: what an
 // OIDC issuer does, so tests can forge every kind of bad token.
 #pragma once
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -28,6 +29,18 @@ class TestKey {
     std::string alg_;
     std::shared_ptr<evp_pkey_st> key_;
 };
+
+// An RSA key and an EC key. Making keys is slow (RSA above all): a fixture makes its pair once
+// for the suite (SetUpTestSuite) and drops it after (TearDownTestSuite).
+struct KeyPair {
+    KeyPair(const std::string& rsa_kid, const std::string& ec_kid)
+        : rsa(TestKey::rsa(rsa_kid)), ec(TestKey::ec(ec_kid)) {}
+    TestKey rsa;
+    TestKey ec;
+};
+
+// The JWKS document an issuer publishes for `keys`.
+nlohmann::json jwks_document(std::initializer_list<const TestKey*> keys);
 
 // A token in the shape but signed with HMAC-SHA256 over `secret` (the public-key confusion).
 std::string sign_hs256(const nlohmann::json& header, const nlohmann::json& payload,

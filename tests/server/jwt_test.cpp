@@ -1,6 +1,8 @@
 // JWT and JWKS verification as units: every refusal the issue lists, with its message.
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "server/jwt.h"
 #include "server/outbound_http.h"
 #include "tests/server/jwt_kit.h"
@@ -28,35 +30,24 @@ JwtExpectations expect() {
 }
 
 Jwks jwks_of(std::initializer_list<const TestKey*> keys) {
-    json doc = {{"keys", json::array()}};
-    for (const TestKey* k : keys) doc["keys"].push_back(k->jwk());
     std::string error;
-    auto parsed = Jwks::parse(doc.dump(), error);
+    auto parsed = Jwks::parse(testing::jwks_document(keys).dump(), error);
     EXPECT_TRUE(parsed) << error;
     return parsed ? *parsed : Jwks();
 }
 
 class JwtVerify : public ::testing::Test {
   protected:
-    static void SetUpTestSuite() {
-        rsa_ = new TestKey(TestKey::rsa("rsa-1"));
-        ec_ = new TestKey(TestKey::ec("ec-1"));
-    }
-    static void TearDownTestSuite() {
-        delete rsa_;
-        delete ec_;
-    }
+    static void SetUpTestSuite() { keys_.emplace("rsa-1", "ec-1"); }
+    static void TearDownTestSuite() { keys_.reset(); }
     JwtCheck check(const std::string& token, const JwtExpectations& e = expect()) const {
-        return verify_jwt(token, jwks_of({rsa_, ec_}), e, kNow);
+        return verify_jwt(token, jwks_of({&keys_->rsa, &keys_->ec}), e, kNow);
     }
-    static TestKey* rsa_;
-    static TestKey* ec_;
+    static inline std::optional<testing::KeyPair> keys_;
 };
-TestKey* JwtVerify::rsa_ = nullptr;
-TestKey* JwtVerify::ec_ = nullptr;
 
 TEST_F(JwtVerify, AcceptsRs256AndEs256) {
-    for (const TestKey* key : {rsa_, ec_}) {
+    for (const TestKey* key : {&keys_->rsa, &keys_->ec}) {
         const JwtCheck c = check(key->sign(claims()));
         EXPECT_TRUE(c.ok) << key->alg() << ": " << c.error;
         EXPECT_EQ(c.claims["email"], "jane@example.com");
@@ -65,11 +56,11 @@ TEST_F(JwtVerify, AcceptsRs256AndEs256) {
 }
 
 TEST_F(JwtVerify, AcceptsAnAudienceArrayThatNamesIt) {
-    EXPECT_TRUE(check(rsa_->sign(claims({{"aud", {"other", "openzro"}}}))).ok);
+    EXPECT_TRUE(check(keys_->rsa.sign(claims({{"aud", {"other", "openzro"}}}))).ok);
 }
 
 TEST_F(JwtVerify, RefusesABadSignature) {
-    for (const TestKey* key : {rsa_, ec_}) {
+    for (const TestKey* key : {&keys_->rsa, &keys_->ec}) {
         std::string token = key->sign(claims());
         token[token.size() - 5] = token[token.size() - 5] == 'A' ? 'B' : 'A';
         const JwtCheck c = check(token);
@@ -77,7 +68,7 @@ TEST_F(JwtVerify, RefusesABadSignature) {
         EXPECT_EQ(c.error, "the token's signature is invalid") << key->alg();
     }
     // Claims changed after signing.
-    const std::string good = rsa_->sign(claims());
+    const std::string good = keys_->rsa.sign(claims());
     const auto dot1 = good.find('.');
     const auto dot2 = good.find('.', dot1 + 1);
     const std::string forged = good.substr(0, dot1 + 1) +
@@ -94,7 +85,7 @@ TEST_F(JwtVerify, RefusesAlgNone) {
 }
 
 TEST_F(JwtVerify, RefusesHs256SignedWithThePublicKey) {
-    for (const std::string& secret : {rsa_->public_pem(), rsa_->jwk().dump()}) {
+    for (const std::string& secret : {keys_->rsa.public_pem(), keys_->rsa.jwk().dump()}) {
         const JwtCheck c = check(testing::sign_hs256(
             {{"alg", "HS256"}, {"kid", "rsa-1"}, {"typ", "JWT"}}, claims(), secret));
         EXPECT_FALSE(c.ok);
@@ -105,38 +96,38 @@ TEST_F(JwtVerify, RefusesHs256SignedWithThePublicKey) {
 
 TEST_F(JwtVerify, RefusesAnAlgorithmThatDoesNotMatchTheKey) {
     // An RSA key's kid with ES256 in the header.
-    const JwtCheck c = check(ec_->sign(claims(), {{"kid", "rsa-1"}}));
+    const JwtCheck c = check(keys_->ec.sign(claims(), {{"kid", "rsa-1"}}));
     EXPECT_EQ(c.error, "the token's algorithm does not match its signing key");
 }
 
 TEST_F(JwtVerify, RefusesWrongIssuerAndAudience) {
-    EXPECT_EQ(check(rsa_->sign(claims({{"iss", "https://evil.example.com"}}))).error,
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"iss", "https://evil.example.com"}}))).error,
               "the token was issued by another issuer than https://idp.example.com");
-    EXPECT_EQ(check(rsa_->sign(claims({{"aud", "someone-else"}}))).error,
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"aud", "someone-else"}}))).error,
               "the token is not meant for this server (audience openzro)");
-    EXPECT_FALSE(check(rsa_->sign(claims({{"aud", json::array()}}))).ok);
+    EXPECT_FALSE(check(keys_->rsa.sign(claims({{"aud", json::array()}}))).ok);
 }
 
 TEST_F(JwtVerify, RefusesExpiredAndNotYetValidTokensBeyondTheLeeway) {
-    EXPECT_EQ(check(rsa_->sign(claims({{"exp", kNow - 61}}))).error, "the token has expired");
-    EXPECT_TRUE(check(rsa_->sign(claims({{"exp", kNow - 30}}))).ok);  // within the leeway
-    EXPECT_EQ(check(rsa_->sign(claims({{"nbf", kNow + 120}}))).error,
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"exp", kNow - 61}}))).error, "the token has expired");
+    EXPECT_TRUE(check(keys_->rsa.sign(claims({{"exp", kNow - 30}}))).ok);  // within the leeway
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"nbf", kNow + 120}}))).error,
               "the token is not valid yet (nbf is in the future)");
-    EXPECT_EQ(check(rsa_->sign(claims({{"iat", kNow + 120}}))).error,
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"iat", kNow + 120}}))).error,
               "the token was issued in the future (iat)");
     json no_exp = claims();
     no_exp.erase("exp");
-    EXPECT_EQ(check(rsa_->sign(no_exp)).error, "the token has no valid exp, nbf or iat claim");
-    EXPECT_FALSE(check(rsa_->sign(claims({{"exp", "tomorrow"}}))).ok);
+    EXPECT_EQ(check(keys_->rsa.sign(no_exp)).error, "the token has no valid exp, nbf or iat claim");
+    EXPECT_FALSE(check(keys_->rsa.sign(claims({{"exp", "tomorrow"}}))).ok);
 }
 
 TEST_F(JwtVerify, ChecksTheNonceWhenExpected) {
     JwtExpectations e = expect();
     e.nonce = "n-123";
-    EXPECT_TRUE(check(rsa_->sign(claims({{"nonce", "n-123"}})), e).ok);
-    EXPECT_EQ(check(rsa_->sign(claims({{"nonce", "n-999"}})), e).error,
+    EXPECT_TRUE(check(keys_->rsa.sign(claims({{"nonce", "n-123"}})), e).ok);
+    EXPECT_EQ(check(keys_->rsa.sign(claims({{"nonce", "n-999"}})), e).error,
               "the token's nonce does not match this sign-in");
-    EXPECT_FALSE(check(rsa_->sign(claims()), e).ok);
+    EXPECT_FALSE(check(keys_->rsa.sign(claims()), e).ok);
 }
 
 TEST_F(JwtVerify, AnUnknownKidAsksForAJwksRefresh) {
@@ -148,7 +139,7 @@ TEST_F(JwtVerify, AnUnknownKidAsksForAJwksRefresh) {
 }
 
 TEST_F(JwtVerify, RefusesOversizedAndMalformedTokensBeforeAnyCrypto) {
-    const std::string big = rsa_->sign(claims({{"pad", std::string(100 * 1024, 'x')}}));
+    const std::string big = keys_->rsa.sign(claims({{"pad", std::string(100 * 1024, 'x')}}));
     const JwtCheck c = check(big);
     EXPECT_FALSE(c.ok);
     EXPECT_EQ(c.error.rfind("the token is too large", 0), 0U) << c.error;

@@ -46,6 +46,11 @@ class OktaScim : public ::testing::Test {
             EXPECT_EQ(b["scimType"], scim_type);
         }
     }
+    // A PATCH of `operations` in Okta's envelope.
+    Response patch(const std::string& resource, const json& operations) {
+        return server.scim("PATCH", resource,
+                           {{"schemas", {kPatchSchema}}, {"Operations", operations}});
+    }
     std::vector<std::string> log_messages() {
         std::vector<std::string> out;
         for (const auto& l : server.store().sync_logs(server.integration_id()))
@@ -169,10 +174,7 @@ TEST_F(OktaScim, PutStyleDeactivationBlocksAndKeepsTheUserReadable) {
 
 TEST_F(OktaScim, PatchStyleNoPathReplaceDeactivates) {
     const std::string id = create_user("jane@example.com");
-    const Response r =
-        server.scim("PATCH", "/Users/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations", {{{"op", "replace"}, {"value", {{"active", false}}}}}}});
+    const Response r = patch("/Users/" + id, {{{"op", "replace"}, {"value", {{"active", false}}}}});
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(body_of(r)["active"], false);
     EXPECT_EQ(body_of(server.scim("GET", "/Users/" + id))["active"], false);
@@ -183,12 +185,9 @@ TEST_F(OktaScim, PatchStyleNoPathReplaceDeactivates) {
 
 TEST_F(OktaScim, PatchStyleProfileUpdate) {
     const std::string id = create_user("jane@example.com");
-    const Response r =
-        server.scim("PATCH", "/Users/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations",
-                      {{{"op", "replace"},
-                        {"value", {{"name", {{"givenName", "Jo"}, {"familyName", "Doe"}}}}}}}}});
+    const Response r = patch(
+        "/Users/" + id,
+        {{{"op", "replace"}, {"value", {{"name", {{"givenName", "Jo"}, {"familyName", "Doe"}}}}}}});
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_EQ(body_of(r)["name"]["givenName"], "Jo");
 }
@@ -293,18 +292,13 @@ TEST_F(OktaScim, CreateListFilterAndReadGroups) {
 
 TEST_F(OktaScim, CatalogRenameWithIdInsideTheValue) {
     const std::string id = create_group("Engineering");
-    const Response r =
-        server.scim("PATCH", "/Groups/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations",
-                      {{{"op", "replace"},
-                        {"value", {{"id", id}, {"displayName", "Platform Engineering"}}}}}}});
+    const Response r = patch(
+        "/Groups/" + id,
+        {{{"op", "replace"}, {"value", {{"id", id}, {"displayName", "Platform Engineering"}}}}});
     ASSERT_TRUE(r.status == 200 || r.status == 204) << r.body;
     EXPECT_EQ(body_of(server.scim("GET", "/Groups/" + id))["displayName"], "Platform Engineering");
     const Response other =
-        server.scim("PATCH", "/Groups/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations", {{{"op", "replace"}, {"value", {{"id", "other"}}}}}}});
+        patch("/Groups/" + id, {{{"op", "replace"}, {"value", {{"id", "other"}}}}});
     expect_scim_error(other, 400, "mutability");
 }
 
@@ -314,13 +308,10 @@ TEST_F(OktaScim, CatalogMemberRemoveAndAddInOnePatch) {
     const std::string id =
         create_group("Engineering", {{{"value", jane}, {"display", "jane@example.com"}}});
     const Response r =
-        server.scim("PATCH", "/Groups/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations",
-                      {{{"op", "remove"}, {"path", "members[value eq \"" + jane + "\"]"}},
-                       {{"op", "add"},
-                        {"path", "members"},
-                        {"value", {{{"value", john}, {"display", "john@example.com"}}}}}}}});
+        patch("/Groups/" + id, {{{"op", "remove"}, {"path", "members[value eq \"" + jane + "\"]"}},
+                                {{"op", "add"},
+                                 {"path", "members"},
+                                 {"value", {{{"value", john}, {"display", "john@example.com"}}}}}});
     ASSERT_TRUE(r.status == 200 || r.status == 204) << r.body;
     const json members = body_of(server.scim("GET", "/Groups/" + id))["members"];
     ASSERT_EQ(members.size(), 1u);
@@ -328,10 +319,8 @@ TEST_F(OktaScim, CatalogMemberRemoveAndAddInOnePatch) {
     EXPECT_EQ(management_user(jane)["auto_groups"], json::array());
     EXPECT_EQ(management_user(john)["auto_groups"], json::array({id}));
     // Removing a non-member is a harmless no-op.
-    const Response again = server.scim(
-        "PATCH", "/Groups/" + id,
-        {{"schemas", {kPatchSchema}},
-         {"Operations", {{{"op", "remove"}, {"path", "members[value eq \"" + jane + "\"]"}}}}});
+    const Response again = patch(
+        "/Groups/" + id, {{{"op", "remove"}, {"path", "members[value eq \"" + jane + "\"]"}}});
     EXPECT_EQ(again.status, 200);
 }
 
@@ -340,10 +329,8 @@ TEST_F(OktaScim, CatalogReplaceMembers) {
     const std::string john = create_user("john@example.com", "00u2");
     const std::string id = create_group("Engineering", {{{"value", jane}}});
     const Response r =
-        server.scim("PATCH", "/Groups/" + id,
-                    {{"schemas", {kPatchSchema}},
-                     {"Operations",
-                      {{{"op", "replace"}, {"path", "members"}, {"value", {{{"value", john}}}}}}}});
+        patch("/Groups/" + id,
+              {{{"op", "replace"}, {"path", "members"}, {"value", {{{"value", john}}}}}});
     ASSERT_EQ(r.status, 200) << r.body;
     const json members = body_of(server.scim("GET", "/Groups/" + id))["members"];
     ASSERT_EQ(members.size(), 1u);

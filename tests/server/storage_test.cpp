@@ -42,8 +42,7 @@ class OtherConnection {
     sqlite3* handle_ = nullptr;
 };
 
-// A temporary folder removed when the test ends, also when an ASSERT ends it early. Declared
-// before the Db or Store that lives in it, so it goes after them.
+// A temporary folder removed when the test ends, also when an ASSERT ends it early.
 struct TempDir {
     TempDir() = default;
     TempDir(const TempDir&) = delete;
@@ -67,6 +66,17 @@ void expect_unavailable(const Response& r) {
     EXPECT_FALSE(r.header("Retry-After").empty());
 }
 
+// Every test gets a folder of its own (those through a TestServer use the server's) and the
+// error of the last open there.
+class Storage : public ::testing::Test {
+  protected:
+    std::unique_ptr<Store> open_store() { return Store::open(dir.string(), error); }
+
+    const TempDir temp;  // before the Db or Store a test opens in it, so it goes after them
+    const fs::path& dir = temp.path;
+    std::string error;
+};
+
 const json kIdp = {{"type", "okta"},
                    {"name", "Okta"},
                    {"issuer", "https://acme.okta.com"},
@@ -74,10 +84,7 @@ const json kIdp = {{"type", "okta"},
                    {"client_secret", "super-secret-value"}};
 
 // [SECTION] Transactions (point 12)
-TEST(Storage, WritesAfterAFailedBeginAreRefusedNotAutocommitted) {
-    const TempDir temp;
-    const fs::path& dir = temp.path;
-    std::string error;
+TEST_F(Storage, WritesAfterAFailedBeginAreRefusedNotAutocommitted) {
     auto db = Db::open((dir / "t.db").string(), error);
     ASSERT_TRUE(db) << error;
     ASSERT_TRUE(db->exec("CREATE TABLE t (v INTEGER)"));
@@ -96,7 +103,7 @@ TEST(Storage, WritesAfterAFailedBeginAreRefusedNotAutocommitted) {
     }
 }
 
-TEST(Storage, ScimCreateWhileTheDatabaseIsLockedAnswers503AndStoresNothing) {
+TEST_F(Storage, ScimCreateWhileTheDatabaseIsLockedAnswers503AndStoresNothing) {
     TestServer server;
     {
         OtherConnection other(db_path(server));
@@ -113,7 +120,7 @@ TEST(Storage, ScimCreateWhileTheDatabaseIsLockedAnswers503AndStoresNothing) {
 }
 
 // [SECTION] Storage failures (point 15)
-TEST(Storage, ReadOnlyDatabaseAnswers503AndLogsCodeAndPathButNoValues) {
+TEST_F(Storage, ReadOnlyDatabaseAnswers503AndLogsCodeAndPathButNoValues) {
     TestServer server;
     ASSERT_TRUE(server.store().db().exec("PRAGMA query_only = 1"));
     ::testing::internal::CaptureStderr();
@@ -128,7 +135,7 @@ TEST(Storage, ReadOnlyDatabaseAnswers503AndLogsCodeAndPathButNoValues) {
     EXPECT_EQ(server.api("GET", "/api/groups").body.find("group-name-value"), std::string::npos);
 }
 
-TEST(Storage, FullDiskAnswers503AndLeavesNothingHalfWritten) {
+TEST_F(Storage, FullDiskAnswers503AndLeavesNothingHalfWritten) {
     TestServer server;
     OtherConnection other(db_path(server));
     const std::string pages = other.text("PRAGMA page_count");
@@ -149,22 +156,16 @@ TEST(Storage, FullDiskAnswers503AndLeavesNothingHalfWritten) {
 }
 
 // [SECTION] Start-up checks (point 14)
-TEST(Storage, AnEmptyDatabaseFileIsAnErrorNotANewAccount) {
-    const TempDir temp;
-    const fs::path& dir = temp.path;
+TEST_F(Storage, AnEmptyDatabaseFileIsAnErrorNotANewAccount) {
     std::ofstream(dir / "openzro.db").close();
-    std::string error;
-    EXPECT_FALSE(Store::open(dir.string(), error));
+    EXPECT_FALSE(open_store());
     EXPECT_NE(error.find((dir / "openzro.db").string()), std::string::npos) << error;
     EXPECT_EQ(fs::file_size(dir / "openzro.db"), 0U);
 }
 
-TEST(Storage, ACorruptDatabaseIsReportedWithItsPathAndRefused) {
-    const TempDir temp;
-    const fs::path& dir = temp.path;
-    std::string error;
+TEST_F(Storage, ACorruptDatabaseIsReportedWithItsPathAndRefused) {
     {
-        auto store = Store::open(dir.string(), error);
+        auto store = open_store();
         ASSERT_TRUE(store) << error;
         ASSERT_TRUE(store->seed_users(2000));
     }
@@ -178,13 +179,13 @@ TEST(Storage, ACorruptDatabaseIsReportedWithItsPathAndRefused) {
         const std::string junk(3000, '\x5a');
         file.write(junk.data(), static_cast<std::streamsize>(junk.size()));
     }
-    EXPECT_FALSE(Store::open(dir.string(), error));
+    EXPECT_FALSE(open_store());
     EXPECT_NE(error.find(path.string()), std::string::npos) << error;
     EXPECT_NE(error.find("corrupt"), std::string::npos) << error;
 }
 
 // [SECTION] Secrets and files at rest (point 20)
-TEST(Storage, ClientSecretIsEncryptedAtRestAndReadBackInTheClear) {
+TEST_F(Storage, ClientSecretIsEncryptedAtRestAndReadBackInTheClear) {
     TestServer server;
     const Response created = server.api("POST", "/api/identity-providers", kIdp);
     ASSERT_EQ(created.status, 200) << created.body;
@@ -198,17 +199,14 @@ TEST(Storage, ClientSecretIsEncryptedAtRestAndReadBackInTheClear) {
     EXPECT_EQ(server.store().identity_providers().front().client_secret, "super-secret-value");
 }
 
-TEST(Storage, DatabaseAndKeyFilesAreOwnerOnly) {
+TEST_F(Storage, DatabaseAndKeyFilesAreOwnerOnly) {
     TestServer server;
     EXPECT_EQ(mode_of(db_path(server)), 0600U);
     EXPECT_EQ(mode_of(server.dir() / "openzro.key"), 0600U);
 }
 
-TEST(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
-    const TempDir temp;
-    const fs::path& dir = temp.path;
-    std::string error;
-    ASSERT_TRUE(Store::open(dir.string(), error)) << error;
+TEST_F(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
+    ASSERT_TRUE(open_store()) << error;
     {
         OtherConnection other(dir / "openzro.db");
         ASSERT_TRUE(other.exec(
@@ -216,7 +214,7 @@ TEST(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
             "created_at) VALUES ('old', 'okta', 'Okta', 'https://a', 'c', 'plain-old-secret', "
             "'2026-01-01T00:00:00Z')"));
     }
-    auto store = Store::open(dir.string(), error);
+    auto store = open_store();
     ASSERT_TRUE(store) << error;
     EXPECT_EQ(store->identity_provider("old")->client_secret, "plain-old-secret");
     OtherConnection other(dir / "openzro.db");
@@ -225,22 +223,19 @@ TEST(Storage, APlaintextSecretIsEncryptedOnTheNextStart) {
         std::string::npos);
 }
 
-TEST(Storage, AMissingKeyWithEncryptedSecretsIsAStartUpError) {
-    const TempDir temp;
-    const fs::path& dir = temp.path;
-    std::string error;
+TEST_F(Storage, AMissingKeyWithEncryptedSecretsIsAStartUpError) {
     {
-        auto store = Store::open(dir.string(), error);
+        auto store = open_store();
         ASSERT_TRUE(store) << error;
         IdentityProviderRecord idp{"", "okta", "Okta", "https://a", "c", "secret-value"};
         ASSERT_TRUE(store->save_identity_provider(idp));
     }
     fs::remove(dir / "openzro.key");
-    EXPECT_FALSE(Store::open(dir.string(), error));
+    EXPECT_FALSE(open_store());
     EXPECT_NE(error.find((dir / "openzro.key").string()), std::string::npos) << error;
 }
 
-TEST(Storage, SyncLogsKeepABoundedNumberOfEntriesPerIntegration) {
+TEST_F(Storage, SyncLogsKeepABoundedNumberOfEntriesPerIntegration) {
     TestServer server;
     for (int i = 0; i < 1200; ++i)
         ASSERT_TRUE(server.store().add_sync_log(server.integration_id(), "info",
