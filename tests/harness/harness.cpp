@@ -1,5 +1,9 @@
 #include "harness.h"
 
+#include <imgui_internal.h>
+
+#include <algorithm>
+
 namespace harness {
 
 namespace {
@@ -8,6 +12,15 @@ void set_clipboard(void* user, const char* text) {
 }
 const char* get_clipboard(void* user) {
     return static_cast<Harness*>(user)->clipboard.c_str();
+}
+// Whether two frames showed the same items, in the same places and states.
+bool same_items(const std::vector<ui::Item>& a, const std::vector<ui::Item>& b) {
+    return std::equal(
+        a.begin(), a.end(), b.begin(), b.end(), [](const ui::Item& x, const ui::Item& y) {
+            return x.imgui_id == y.imgui_id && x.label == y.label && x.role == y.role &&
+                   x.state == y.state && x.value == y.value && x.min.x == y.min.x &&
+                   x.min.y == y.min.y && x.max.x == y.max.x && x.max.y == y.max.y;
+        });
 }
 openzro::ApiConfig api_config() {
     openzro::ApiConfig config;
@@ -51,7 +64,7 @@ void Harness::frame(int count) {
     for (int i = 0; i < count; ++i) {
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         clock.advance(16);
-        http.deliver();
+        delivered_ = http.deliver();
         last = ui::app_frame(app, overlay);
         if (!last.navigate_hash.empty()) {
             if (last.replace_history) history.pop_back();
@@ -61,6 +74,29 @@ void Harness::frame(int count) {
         if (!last.go_to_url.empty()) visited_urls.push_back(last.go_to_url);
         if (!last.download.filename.empty()) downloads.push_back(last.download);
     }
+}
+
+// Quiet as the browser's render loop sees it: the frame delivered no answer, sent no request (the
+// responder may have answered it already), asked for no frame at once, took all queued input
+// and showed what the frame before showed.
+void Harness::settle() {
+    activate();
+    for (int i = 0; i < kSettleFrames; ++i) {
+        const std::vector<ui::Item> items = app.registry.items;
+        const std::vector<ui::Item> texts = app.registry.texts;
+        const std::size_t sent = http.sent().size();
+        frame();
+        if (delivered_ == 0 && http.sent().size() == sent && last.wake_after != 0 &&
+            ImGui::GetCurrentContext()->InputEventsQueue.empty() &&
+            same_items(items, app.registry.items) && same_items(texts, app.registry.texts))
+            return;
+    }
+}
+
+bool Harness::click_and_settle(const std::string& label_or_id) {
+    if (!click(label_or_id)) return false;
+    settle();
+    return true;
 }
 
 bool Harness::shows_text(const std::string& part) const {

@@ -35,6 +35,11 @@ class Harness {
     // Runs `count` frames of 1/60 s each: delivers finished HTTP exchanges, moves the clock,
     // draws the app (and the overlay, if any) and applies what the frame asks of the platform.
     void frame(int count = 1);
+    // Runs frames until the app is quiet, at most kSettleFrames: what tests mean by "then":
+    // answers delivered (and the requests they lead to), dialogs fitted, hover moved.
+    void settle();
+    // Clicks, then settles. False when the item is not there.
+    bool click_and_settle(const std::string& label_or_id);
     // Items of the last frame, by visible label or by "##id".
     const ui::Item* find(const std::string& label_or_id) const;
     // Whether an item or a text of the last frame contains `part` (prose, not a control).
@@ -62,9 +67,13 @@ class Harness {
     std::vector<ui::Download> downloads;
     ui::FrameResult last;
 
+    // Bounds settle(): a view that never rests (a poll answered at once) costs this much, no hang.
+    static constexpr int kSettleFrames = 30;
+
   private:
     void activate() const;  // several harnesses may live at once, each with its own context
     ImGuiContext* context_ = nullptr;
+    std::size_t delivered_ = 0;  // answers the last frame delivered
 };
 
 // Lookups every page's tests share.

@@ -72,17 +72,17 @@ TEST(ItemRegistry, MirrorWritesTextInputsAndMovesFocus) {
         ui::text_field("Note", note);
         ImGui::End();
     };
-    h.frame(2);
+    h.settle();
     const ui::Item* field = h.find("Note");
     ASSERT_NE(field, nullptr);
     EXPECT_TRUE(ui::registry_set_text(h.app.registry, field->imgui_id, "from the mirror"));
     EXPECT_EQ(note, "from the mirror");
-    h.frame(2);
+    h.settle();
     EXPECT_EQ(h.find("Note")->value, "from the mirror");
     EXPECT_FALSE(ui::registry_set_text(h.app.registry, h.find("Users")->imgui_id, "x"));
 
     ui::registry_focus(h.app.registry, h.find("Users")->imgui_id);
-    h.frame(2);
+    h.settle();
     EXPECT_TRUE(h.find("Users")->state & ui::ItemState_Focused);
     h.press(ImGuiKey_Enter);
     EXPECT_EQ(h.app.route.page, ui::Page::TeamUsers);

@@ -111,7 +111,7 @@ TEST(Shell, SignedOutBlocksTheAppWithAnExplanation) {
     config.host_authorizes = true;
     Harness h(config);
     ui::app_set_signed_out(h.app);
-    h.frame(2);
+    h.settle();
     const size_t before = h.history.size();
     ASSERT_TRUE(h.click("Users"));  // behind the notice: nothing happens
     EXPECT_EQ(h.history.size(), before);

@@ -53,7 +53,7 @@ std::unique_ptr<Harness> open(const std::shared_ptr<AuthServer>& server, const s
     config.host_authorizes = host_authorizes;
     config.responder = [server](const openzro::HttpRequest& r) { return server->answer(r); };
     auto h = std::make_unique<Harness>(config);
-    h->frame(3);
+    h->settle();
     return h;
 }
 
@@ -64,7 +64,7 @@ TEST(SignIn, ASessionThatEndsShowsTheSignInScreenAndReturnsToTheRoute) {
     auto h = open(server, "#/team/users?status=blocked");
     ASSERT_NE(h->find("Users"), nullptr);
     ui::app_set_signed_out(h->app);  // a 401 from the API
-    h->frame(3);
+    h->settle();
     EXPECT_EQ(h->find("Users"), nullptr);  // no app behind it
     ASSERT_NE(h->find("Continue with Okta"), nullptr);
     EXPECT_TRUE(h->shows_text("one-time link"));
@@ -117,7 +117,7 @@ TEST(SignIn, NoProviderYetSaysSo) {
     config.route_hash = "#/sign-in";
     config.responder = [](const openzro::HttpRequest&) { return json(200, "[]"); };
     Harness h(config);
-    h.frame(3);
+    h.settle();
     EXPECT_TRUE(h.shows_text("No identity provider is set up yet"));
     EXPECT_TRUE(h.shows_text("one-time link"));
 }
@@ -131,10 +131,9 @@ TEST(SignIn, ProvidersThatFailToLoadOfferARetry) {
                             : json(200, R"([{"id":"o","name":"Okta","type":"okta"}])");
     };
     Harness h(config);
-    h.frame(3);
+    h.settle();
     ASSERT_TRUE(h.shows_text("Could not load the sign-in options"));
-    ASSERT_TRUE(h.click("Retry"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Retry"));
     EXPECT_NE(h.find("Continue with Okta"), nullptr);
 }
 
@@ -142,7 +141,7 @@ TEST(SignIn, EmbeddedThereIsNoSignInScreen) {
     auto server = std::make_shared<AuthServer>();
     auto h = open(server, "#/integrations", true);
     ui::app_set_signed_out(h->app);
-    h->frame(3);
+    h->settle();
     EXPECT_EQ(h->find("Continue with Okta"), nullptr);
     EXPECT_TRUE(h->shows_text("You are signed out"));
 }
@@ -154,8 +153,7 @@ TEST(UserMenu, ShowsWhoIsSignedInAndSignsOut) {
     EXPECT_TRUE(h->shows_text("Mia Member"));
     EXPECT_TRUE(h->shows_text("Role: User"));
     EXPECT_TRUE(h->shows_text("changes need an admin"));
-    ASSERT_TRUE(h->click("Sign out"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Sign out"));
     int logouts = 0;
     for (const std::string& c : server->calls) logouts += c == "POST /auth/logout";
     EXPECT_EQ(logouts, 1);

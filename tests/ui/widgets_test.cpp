@@ -21,7 +21,7 @@ void show(Harness& h, std::function<void()> view) {
         view();
         ImGui::End();
     };
-    h.frame(2);
+    h.settle();
 }
 
 }  // namespace
@@ -134,7 +134,7 @@ TEST(ConfirmDialog, EscapeCancelsAndConfirmAnswers) {
         if (r != ui::ConfirmResult::None) answer = r;
     };
     ui::confirm_open(dialog, "Delete integration?", "Okta stops syncing.", "Delete", 7);
-    h.frame(2);
+    h.settle();
     ASSERT_NE(h.find("Delete"), nullptr);
     ASSERT_NE(h.find("Cancel"), nullptr);
     h.press(ImGuiKey_Escape);
@@ -143,7 +143,7 @@ TEST(ConfirmDialog, EscapeCancelsAndConfirmAnswers) {
     EXPECT_EQ(h.find("Delete"), nullptr);
 
     ui::confirm_open(dialog, "Delete integration?", "Okta stops syncing.", "Delete", 7);
-    h.frame(2);
+    h.settle();
     // Clicks outside the dialog do not reach the page behind it.
     const size_t before = h.history.size();
     ASSERT_TRUE(h.click("Users"));

@@ -24,7 +24,7 @@ TEST(OktaCard, NotConnectedOffersConnectOkta) {
     ASSERT_TRUE(shown(*h, "Not connected"));
     ASSERT_NE(h->find("Connect Okta"), nullptr);
     EXPECT_FALSE(disabled(*h, "Connect Okta"));
-    ASSERT_TRUE(click(*h, "Connect Okta"));
+    ASSERT_TRUE(h->click_and_settle("Connect Okta"));
     EXPECT_EQ(h->history.back(), "#/integrations?setup=okta&step=1");
 }
 
@@ -33,7 +33,7 @@ TEST(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
     s.me = auditor_user();
     auto h = open_app(s);
     EXPECT_TRUE(disabled(*h, "Connect Okta"));
-    ASSERT_TRUE(click(*h, "Connect Okta"));
+    ASSERT_TRUE(h->click_and_settle("Connect Okta"));
     EXPECT_FALSE(ui::route_query_value(h->app.route, "setup"));
 }
 
@@ -75,7 +75,7 @@ TEST(OktaCard, SyncTimesFollowTheAppsWallClock) {
     ASSERT_TRUE(shown(*h, "Synced 3 minutes ago"));
     const std::int64_t later = static_cast<std::int64_t>(std::time(nullptr)) + 2 * 3600;
     h->app.services.unix_now = [later] { return later; };
-    h->frame(2);
+    h->settle();
     EXPECT_TRUE(shown(*h, "Synced 2 hours ago"));
 }
 
@@ -101,8 +101,7 @@ TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
     FakeOktaServer s;
     connected(s);
     auto h = open_app(s);
-    ASSERT_TRUE(click(*h, "Sync enabled"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Sync enabled"));
     ASSERT_NE(s.last("PUT /integrations/okta-scim-idp/7"), nullptr);
     EXPECT_NE(s.last("PUT /integrations/okta-scim-idp/7")->body.find("\"enabled\":false"),
               std::string::npos);
@@ -110,13 +109,11 @@ TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
     EXPECT_NE(h->find("Resume setup"), nullptr);
 
     s.fail("PUT /integrations/okta-scim-idp/7");
-    ASSERT_TRUE(click(*h, "Sync enabled"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Sync enabled"));
     EXPECT_FALSE(h->find("Sync enabled")->state & ui::ItemState_Checked);
     ASSERT_FALSE(h->app.toasts.items.empty());
     EXPECT_EQ(h->app.toasts.items.back().kind, ui::ToastKind::Error);
-    ASSERT_TRUE(click(*h, "Sync enabled"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Sync enabled"));
     EXPECT_TRUE(h->find("Sync enabled")->state & ui::ItemState_Checked);
 }
 
@@ -141,8 +138,7 @@ TEST(OktaCard, EachLoadFailingOnceShowsAnErrorAndRetryLoads) {
         auto h = open_app(s);
         ASSERT_NE(h->find("Retry"), nullptr);
         EXPECT_FALSE(shown(*h, "Synced 3 minutes ago"));
-        ASSERT_TRUE(click(*h, "Retry"));
-        h->frame(3);
+        ASSERT_TRUE(h->click_and_settle("Retry"));
         EXPECT_EQ(h->find("Retry"), nullptr);
         EXPECT_TRUE(shown(*h, "Synced 3 minutes ago"));
     }

@@ -12,7 +12,7 @@ std::unique_ptr<Harness> open_config(FakeOktaServer& s) {
     auto& i = s.add_setup(7, true, "nbs_abcdefghijklmnop");
     i.group_prefixes = {"eng-"};
     auto h = open_app(s);
-    click(*h, "Configure Okta");
+    h->click_and_settle("Configure Okta");
     return h;
 }
 
@@ -33,30 +33,27 @@ TEST(OktaConfig, HasTheFiveTabs) {
 TEST(OktaConfig, GroupPrefixesAreEditedAndSavedAndAFailureKeepsTheEdits) {
     FakeOktaServer s;
     auto h = open_config(s);
-    ASSERT_TRUE(click(*h, "Group sync"));
+    ASSERT_TRUE(h->click_and_settle("Group sync"));
     ASSERT_NE(h->find("Group prefix 1"), nullptr);
     EXPECT_EQ(h->find("Group prefix 1")->value, "eng-");
-    ASSERT_TRUE(click(*h, "Add group prefix"));
+    ASSERT_TRUE(h->click_and_settle("Add group prefix"));
     EXPECT_TRUE(disabled(*h, "Save changes"));  // an empty row
     fill(*h, "Group prefix 2", "ops-");
     EXPECT_FALSE(disabled(*h, "Save changes"));
     s.fail("PUT /integrations/okta-scim-idp/7");
-    ASSERT_TRUE(click(*h, "Save changes"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Save changes"));
     EXPECT_EQ(h->find("Group prefix 2")->value, "ops-");
     EXPECT_EQ(s.integrations[0].group_prefixes, std::vector<std::string>{"eng-"});
-    ASSERT_TRUE(click(*h, "Save changes"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Save changes"));
     EXPECT_EQ(s.integrations[0].group_prefixes, (std::vector<std::string>{"eng-", "ops-"}));
     EXPECT_TRUE(disabled(*h, "Save changes"));  // nothing changed since the save
 
-    ASSERT_TRUE(click(*h, "Remove Group prefix 1"));
+    ASSERT_TRUE(h->click_and_settle("Remove Group prefix 1"));
     EXPECT_EQ(h->find("Group prefix 1")->value, "ops-");
-    ASSERT_TRUE(click(*h, "User sync"));
-    ASSERT_TRUE(click(*h, "Add user group prefix"));
+    ASSERT_TRUE(h->click_and_settle("User sync"));
+    ASSERT_TRUE(h->click_and_settle("Add user group prefix"));
     fill(*h, "User group prefix 1", "vpn-");
-    ASSERT_TRUE(click(*h, "Save changes"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Save changes"));
     EXPECT_EQ(s.integrations[0].group_prefixes, std::vector<std::string>{"ops-"});
     EXPECT_EQ(s.integrations[0].user_group_prefixes, std::vector<std::string>{"vpn-"});
 }
@@ -64,15 +61,15 @@ TEST(OktaConfig, GroupPrefixesAreEditedAndSavedAndAFailureKeepsTheEdits) {
 TEST(OktaConfig, ClosingWithUnsavedEditsAsks) {
     FakeOktaServer s;
     auto h = open_config(s);
-    ASSERT_TRUE(click(*h, "Group sync"));
-    ASSERT_TRUE(click(*h, "Add group prefix"));
+    ASSERT_TRUE(h->click_and_settle("Group sync"));
+    ASSERT_TRUE(h->click_and_settle("Add group prefix"));
     h->press(ImGuiKey_Escape);
-    h->frame(3);
+    h->settle();
     ASSERT_NE(h->find("Discard"), nullptr);
-    ASSERT_TRUE(click(*h, "Discard"));
+    ASSERT_TRUE(h->click_and_settle("Discard"));
     EXPECT_EQ(h->find("Group sync"), nullptr);
-    ASSERT_TRUE(click(*h, "Configure Okta"));
-    ASSERT_TRUE(click(*h, "Close configuration"));
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Close configuration"));
     EXPECT_EQ(h->find("Group sync"), nullptr);
 }
 
@@ -81,17 +78,15 @@ TEST(OktaConfig, RegenerateIsConfirmedAndShowsTheNewTokenOnce) {
     auto h = open_config(s);
     EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
     s.fail("POST /integrations/okta-scim-idp/7/token");
-    ASSERT_TRUE(click(*h, "Regenerate token"));
-    ASSERT_TRUE(click(*h, "Regenerate"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Regenerate token"));
+    ASSERT_TRUE(h->click_and_settle("Regenerate"));
     EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
-    ASSERT_TRUE(click(*h, "Regenerate token"));
-    ASSERT_TRUE(click(*h, "Regenerate"));
-    h->frame(3);
-    ASSERT_TRUE(click(*h, "Copy New Authorization (Bearer) token"));
+    ASSERT_TRUE(h->click_and_settle("Regenerate token"));
+    ASSERT_TRUE(h->click_and_settle("Regenerate"));
+    ASSERT_TRUE(h->click_and_settle("Copy New Authorization (Bearer) token"));
     EXPECT_EQ(h->clipboard, s.integrations[0].auth_token);
-    ASSERT_TRUE(click(*h, "Close configuration"));
-    ASSERT_TRUE(click(*h, "Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Close configuration"));
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
     EXPECT_EQ(h->find("Copy New Authorization (Bearer) token"), nullptr);
 }
 
@@ -101,17 +96,15 @@ TEST(OktaConfig, SyncLogIsNewestFirstFilteredAndPaged) {
     s.add_log(7, "error", "bad group", 10);
     auto h = open_config(s);
     s.fail("GET /integrations/okta-scim-idp/7/logs");
-    ASSERT_TRUE(click(*h, "Sync log"));
-    h->frame(2);
-    ASSERT_TRUE(click(*h, "Retry"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Sync log"));
+    ASSERT_TRUE(h->click_and_settle("Retry"));
     EXPECT_TRUE(shown(*h, "Page 1 of 2"));
     EXPECT_TRUE(disabled(*h, "Previous page"));
     EXPECT_TRUE(shown(*h, "bad group"));  // newest first
-    ASSERT_TRUE(click(*h, "Next page"));
+    ASSERT_TRUE(h->click_and_settle("Next page"));
     EXPECT_TRUE(shown(*h, "Page 2 of 2"));
     EXPECT_TRUE(shown(*h, "created user 0"));
-    ASSERT_TRUE(click(*h, "Error"));
+    ASSERT_TRUE(h->click_and_settle("Error"));
     EXPECT_TRUE(shown(*h, "Page 1 of 1"));
     EXPECT_TRUE(shown(*h, "bad group"));
     EXPECT_FALSE(shown(*h, "created user 11"));
@@ -120,15 +113,13 @@ TEST(OktaConfig, SyncLogIsNewestFirstFilteredAndPaged) {
 TEST(OktaConfig, DeleteIsConfirmedAndAFailureCanBeRetried) {
     FakeOktaServer s;
     auto h = open_config(s);
-    ASSERT_TRUE(click(*h, "Danger zone"));
+    ASSERT_TRUE(h->click_and_settle("Danger zone"));
     s.fail("DELETE /integrations/okta-scim-idp/7");
-    ASSERT_TRUE(click(*h, "Delete integration"));
-    ASSERT_TRUE(click(*h, "Delete"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Delete integration"));
+    ASSERT_TRUE(h->click_and_settle("Delete"));
     EXPECT_EQ(s.integrations.size(), 1u);
-    ASSERT_TRUE(click(*h, "Delete integration"));
-    ASSERT_TRUE(click(*h, "Delete"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Delete integration"));
+    ASSERT_TRUE(h->click_and_settle("Delete"));
     EXPECT_TRUE(s.integrations.empty());
     EXPECT_EQ(h->find("Danger zone"), nullptr);
     EXPECT_TRUE(shown(*h, "Not connected"));

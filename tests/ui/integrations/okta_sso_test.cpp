@@ -26,16 +26,16 @@ TEST(OktaSso, TheWizardShowsTheRedirectUrisToRegisterInOkta) {
     FakeOktaServer s;
     auto h = open_sso_step(s);
     EXPECT_EQ(s.count("GET /auth/config"), 1);
-    ASSERT_TRUE(click(*h, "Copy Sign-in redirect URI"));
+    ASSERT_TRUE(h->click_and_settle("Copy Sign-in redirect URI"));
     EXPECT_EQ(h->clipboard, "https://vpn.acme.com/auth/oidc/callback");
-    ASSERT_TRUE(click(*h, "Copy Sign-out redirect URI"));
+    ASSERT_TRUE(h->click_and_settle("Copy Sign-out redirect URI"));
     EXPECT_EQ(h->clipboard, "https://vpn.acme.com/");
 }
 
 TEST(OktaSso, TheDomainIsCheckedOnceTypingPauses) {
     FakeOktaServer s;
     auto h = open_sso_step(s);
-    click(*h, "Okta account domain");
+    h->click_and_settle("Okta account domain");
     type_slowly(*h, "acme.okta.com");
     EXPECT_EQ(s.count("POST /identity-providers/test"), 0);  // not per keystroke
     EXPECT_NE(find_prefix(*h, "Checking"), nullptr);
@@ -67,8 +67,7 @@ TEST(OktaSso, AnOktaSimOnThisMachineIsAcceptedOverHttp) {
     fill(*h, "Primary email domain", "Acme.com");
     h->advance(1);
     EXPECT_TRUE(shown(*h, "Found Okta at http://127.0.0.1:4000"));
-    ASSERT_TRUE(click(*h, "Save and continue"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Save and continue"));
     const Call* post = s.last("POST /identity-providers");
     ASSERT_NE(post, nullptr);
     const auto body = nlohmann::json::parse(post->body);
@@ -89,8 +88,8 @@ TEST(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
     FakeOktaServer s;
     s.add_setup(7, true);
     auto h = open_app(s);
-    ASSERT_TRUE(click(*h, "Configure Okta"));
-    ASSERT_TRUE(click(*h, "Single sign-on"));
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
     EXPECT_EQ(h->find("Single sign-on")->role, ui::Role::Tab);
     EXPECT_TRUE(shown(*h, "https://acme.okta.com"));
     EXPECT_TRUE(shown(*h, "0oa1"));
@@ -98,8 +97,7 @@ TEST(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
 
     EXPECT_TRUE(disabled(*h, "Replace secret"));
     fill(*h, "New client secret", "n3w-s3cret");
-    ASSERT_TRUE(click(*h, "Replace secret"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Replace secret"));
     const Call* put = s.last("PUT /identity-providers/idp-1");
     ASSERT_NE(put, nullptr);
     const auto body = nlohmann::json::parse(put->body);
@@ -115,9 +113,9 @@ TEST(OktaSso, TestSignInOpensTheProvidersSignInInANewTab) {
     FakeOktaServer s;
     s.add_setup(7, true);
     auto h = open_app(s);
-    ASSERT_TRUE(click(*h, "Configure Okta"));
-    ASSERT_TRUE(click(*h, "Single sign-on"));
-    ASSERT_TRUE(click(*h, "Test sign-in"));
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+    ASSERT_TRUE(h->click_and_settle("Test sign-in"));
     ASSERT_EQ(h->opened_urls.size(), 1u);
     EXPECT_EQ(h->opened_urls[0],
               "https://vpn.acme.com/auth/oidc/login?idp=idp-1&return_to=%23%2Fintegrations");
@@ -128,14 +126,12 @@ TEST(OktaSso, TheAccountCanRequireApprovalForNewUsers) {
     FakeOktaServer s;
     s.add_setup(7, true);
     auto h = open_app(s);
-    ASSERT_TRUE(click(*h, "Configure Okta"));
-    ASSERT_TRUE(click(*h, "Single sign-on"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
     const ui::Item* toggle = h->find("Require approval for new users");
     ASSERT_NE(toggle, nullptr);
     EXPECT_FALSE(toggle->state & ui::ItemState_Checked);
-    ASSERT_TRUE(click(*h, "Require approval for new users"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Require approval for new users"));
     const Call* put = s.last("PUT /accounts/acc-1");
     ASSERT_NE(put, nullptr);
     EXPECT_EQ(nlohmann::json::parse(put->body)["settings"]["extra"]["user_approval_required"],
@@ -149,9 +145,8 @@ TEST(OktaSso, AnAuditorSeesTheSettingsButCannotChangeThem) {
     s.add_setup(7, true);
     s.me = auditor_user();
     auto h = open_app(s);
-    ASSERT_TRUE(click(*h, "Configure Okta"));
-    ASSERT_TRUE(click(*h, "Single sign-on"));
-    h->frame(3);
+    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
     fill(*h, "New client secret", "x");
     EXPECT_TRUE(disabled(*h, "Replace secret"));
     EXPECT_TRUE(disabled(*h, "Require approval for new users"));

@@ -14,7 +14,7 @@ inline std::unique_ptr<harness::Harness> open_app(FakeOktaServer& server,
                                                   const std::string& route = "#/integrations") {
     auto h = std::make_unique<harness::Harness>(harness::HarnessConfig{
         1280, 1200, 1.0f, route, "https://vpn.acme.com", server.responder()});
-    h->frame(3);
+    h->settle();
     return h;
 }
 
@@ -27,17 +27,9 @@ inline std::string query(const harness::Harness& h, const char* key) {
     return v ? *v : "";
 }
 
-// Clicks, then lets the dialogs settle: an auto-sized dialog takes a few frames to fit a new
-// step, as it does in the browser (the app asks to be woken for them).
-inline bool click(harness::Harness& h, const std::string& label) {
-    if (!h.click(label)) return false;
-    h.frame(3);
-    return true;
-}
-
 // Clicks a text field and types into it.
 inline void fill(harness::Harness& h, const std::string& label, const std::string& text) {
-    click(h, label);
+    h.click_and_settle(label);
     h.type(text);
 }
 

@@ -24,14 +24,12 @@ void fill_sso(Harness& h) {
 
 // From the card to step 4 with a new identity provider and integration.
 void to_scim_step(Harness& h) {
-    ASSERT_TRUE(click(h, "Connect Okta"));
-    ASSERT_TRUE(click(h, "Get Started"));
-    ASSERT_TRUE(click(h, "Continue"));
+    ASSERT_TRUE(h.click_and_settle("Connect Okta"));
+    ASSERT_TRUE(h.click_and_settle("Get Started"));
+    ASSERT_TRUE(h.click_and_settle("Continue"));
     fill_sso(h);
-    ASSERT_TRUE(click(h, "Save and continue"));
-    h.frame(3);
-    ASSERT_TRUE(click(h, "Create integration"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Save and continue"));
+    ASSERT_TRUE(h.click_and_settle("Create integration"));
 }
 
 }  // namespace
@@ -42,14 +40,14 @@ TEST(OktaWizard, TheWholeJourney) {
     Harness& h = *hp;
 
     // 1. Permissions, with the estimated time.
-    ASSERT_TRUE(click(h, "Connect Okta"));
+    ASSERT_TRUE(h.click_and_settle("Connect Okta"));
     EXPECT_TRUE(shown(h, "Estimated setup time: 15 minutes"));
     EXPECT_EQ(h.find("Back"), nullptr);
-    ASSERT_TRUE(click(h, "Get Started"));
+    ASSERT_TRUE(h.click_and_settle("Get Started"));
     EXPECT_EQ(query(h, "step"), "2");
 
     // 2. Install the app; 3. SSO, checked as typed.
-    ASSERT_TRUE(click(h, "Continue"));
+    ASSERT_TRUE(h.click_and_settle("Continue"));
     EXPECT_EQ(query(h, "step"), "3");
     EXPECT_TRUE(disabled(h, "Save and continue"));
     fill(h, "Okta account domain", "acme");
@@ -59,10 +57,9 @@ TEST(OktaWizard, TheWholeJourney) {
     fill_sso(h);
     EXPECT_FALSE(disabled(h, "Save and continue"));
     EXPECT_EQ(h.find("Client secret")->value, "");  // masked: the registry never sees it
-    ASSERT_TRUE(click(h, "Show Client secret"));
+    ASSERT_TRUE(h.click_and_settle("Show Client secret"));
     EXPECT_NE(h.find("Hide Client secret"), nullptr);
-    ASSERT_TRUE(click(h, "Save and continue"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Save and continue"));
     const Call* idp = s.last("POST /identity-providers");
     ASSERT_NE(idp, nullptr);
     EXPECT_NE(idp->body.find("\"type\":\"okta\""), std::string::npos);
@@ -73,17 +70,16 @@ TEST(OktaWizard, TheWholeJourney) {
     EXPECT_EQ(query(h, "idp"), "idp-1");
 
     // 4. SCIM: create, copy the URL and the token, wait for Okta.
-    ASSERT_TRUE(click(h, "Create integration"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Create integration"));
     const Call* create = s.last("POST /integrations/okta-scim-idp");
     ASSERT_NE(create, nullptr);
     EXPECT_NE(create->body.find("\"connector_id\":\"idp-1\""), std::string::npos);
     EXPECT_NE(create->body.find("\"connection_name\":\"Okta\""), std::string::npos);
     EXPECT_EQ(query(h, "integration"), "1");
     EXPECT_EQ(h.history.back().find("nbs_"), std::string::npos);  // never a secret in the URL
-    ASSERT_TRUE(click(h, "Copy SCIM connector base URL"));
+    ASSERT_TRUE(h.click_and_settle("Copy SCIM connector base URL"));
     EXPECT_EQ(h.clipboard, kScimBase);
-    ASSERT_TRUE(click(h, "Copy Authorization (Bearer) token"));
+    ASSERT_TRUE(h.click_and_settle("Copy Authorization (Bearer) token"));
     EXPECT_EQ(h.clipboard, s.integrations[0].auth_token);
     EXPECT_TRUE(shown(h, "Waiting for Okta..."));
     EXPECT_TRUE(disabled(h, "Continue"));
@@ -94,13 +90,12 @@ TEST(OktaWizard, TheWholeJourney) {
     EXPECT_FALSE(disabled(h, "Continue"));
 
     // 5, 6, 7: the Okta steps, then live counts.
-    ASSERT_TRUE(click(h, "Continue"));
+    ASSERT_TRUE(h.click_and_settle("Continue"));
     EXPECT_EQ(query(h, "step"), "5");
-    ASSERT_TRUE(click(h, "Continue"));
+    ASSERT_TRUE(h.click_and_settle("Continue"));
     EXPECT_EQ(query(h, "step"), "6");
-    ASSERT_TRUE(click(h, "Continue"));
+    ASSERT_TRUE(h.click_and_settle("Continue"));
     EXPECT_EQ(query(h, "step"), "7");
-    h.frame(3);
     EXPECT_TRUE(shown(h, "0 users received"));
     s.okta_pushes(3, 2);
     h.advance(3.5);
@@ -108,8 +103,7 @@ TEST(OktaWizard, TheWholeJourney) {
     EXPECT_TRUE(shown(h, "2 groups received"));
 
     // 8. Finish Setup enables the integration and opens Team > Users from Okta.
-    ASSERT_TRUE(click(h, "Finish Setup"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Finish Setup"));
     EXPECT_TRUE(s.integrations[0].enabled);
     EXPECT_EQ(h.history.back(), "#/team/users?source=okta");
     EXPECT_EQ(h.app.route.page, ui::Page::TeamUsers);
@@ -120,11 +114,11 @@ TEST(OktaWizard, BackGoesToThePreviousStepAndKeepsThePlace) {
     FakeOktaServer s;
     auto hp = open_app(s);
     to_scim_step(*hp);
-    ASSERT_TRUE(click(*hp, "Back"));
+    ASSERT_TRUE(hp->click_and_settle("Back"));
     EXPECT_EQ(query(*hp, "step"), "3");
     // The provider now exists: it is shown and can be kept.
     EXPECT_NE(hp->find("Replace settings"), nullptr);
-    ASSERT_TRUE(click(*hp, "Continue"));
+    ASSERT_TRUE(hp->click_and_settle("Continue"));
     EXPECT_EQ(query(*hp, "step"), "4");
     EXPECT_EQ(query(*hp, "integration"), "1");
     EXPECT_EQ(s.count("POST /identity-providers"), 1);
@@ -137,10 +131,9 @@ TEST(OktaWizard, ExistingProviderCanBeReplaced) {
     s.providers.push_back({"idp-9", "okta", "Okta", "https://old.okta.com", "0oaOld"});
     auto hp = open_app(s, "#/integrations?setup=okta&step=3");
     Harness& h = *hp;
-    ASSERT_TRUE(click(h, "Replace settings"));
+    ASSERT_TRUE(h.click_and_settle("Replace settings"));
     fill_sso(h);
-    ASSERT_TRUE(click(h, "Save and continue"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Save and continue"));
     ASSERT_NE(s.last("PUT /identity-providers/idp-9"), nullptr);
     EXPECT_EQ(s.count("POST /identity-providers"), 0);
     EXPECT_EQ(s.providers[0].issuer, "https://acme.okta.com");
@@ -152,25 +145,22 @@ TEST(OktaWizard, ReloadResumesWithoutRegeneratingAndOffersAConfirmedRegeneration
     s.add_setup(4, false, "nbs_original_full_token");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=4");
     Harness& h = *hp;
-    h.frame(3);
     EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 0);
     EXPECT_EQ(h.find("Copy Authorization (Bearer) token"), nullptr);
     ASSERT_NE(h.find("Regenerate token"), nullptr);
 
     s.fail("POST /integrations/okta-scim-idp/4/token");
-    ASSERT_TRUE(click(h, "Regenerate token"));
+    ASSERT_TRUE(h.click_and_settle("Regenerate token"));
     ASSERT_NE(h.find("Cancel"), nullptr);
-    ASSERT_TRUE(click(h, "Cancel"));
+    ASSERT_TRUE(h.click_and_settle("Cancel"));
     EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 0);
-    ASSERT_TRUE(click(h, "Regenerate token"));
-    ASSERT_TRUE(click(h, "Regenerate"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Regenerate token"));
+    ASSERT_TRUE(h.click_and_settle("Regenerate"));
     EXPECT_EQ(s.count("POST /integrations/okta-scim-idp/4/token"), 1);
     EXPECT_EQ(h.find("Copy Authorization (Bearer) token"), nullptr);  // failed: still hidden
-    ASSERT_TRUE(click(h, "Regenerate token"));
-    ASSERT_TRUE(click(h, "Regenerate"));
-    h.frame(3);
-    ASSERT_TRUE(click(h, "Copy Authorization (Bearer) token"));
+    ASSERT_TRUE(h.click_and_settle("Regenerate token"));
+    ASSERT_TRUE(h.click_and_settle("Regenerate"));
+    ASSERT_TRUE(h.click_and_settle("Copy Authorization (Bearer) token"));
     EXPECT_EQ(h.clipboard, s.integrations[0].auth_token);
     EXPECT_NE(h.clipboard, "nbs_original_full_token");
 }
@@ -187,7 +177,6 @@ TEST(OktaWizard, AnIntegrationMadeBeforeForTheProviderIsReused) {
     FakeOktaServer s;
     s.add_setup(3, false, "nbs_x");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1");
-    hp->frame(3);
     EXPECT_EQ(query(*hp, "integration"), "3");
     EXPECT_EQ(s.count("POST /integrations/okta-scim-idp"), 0);
 }
@@ -196,18 +185,18 @@ TEST(OktaWizard, EscapeAndCloseAskBeforeLeaving) {
     FakeOktaServer s;
     auto hp = open_app(s);
     Harness& h = *hp;
-    ASSERT_TRUE(click(h, "Connect Okta"));
-    ASSERT_TRUE(click(h, "Get Started"));
+    ASSERT_TRUE(h.click_and_settle("Connect Okta"));
+    ASSERT_TRUE(h.click_and_settle("Get Started"));
     h.press(ImGuiKey_Escape);
-    h.frame(3);
+    h.settle();
     ASSERT_NE(h.find("Leave setup"), nullptr);
-    ASSERT_TRUE(click(h, "Cancel"));
+    ASSERT_TRUE(h.click_and_settle("Cancel"));
     EXPECT_EQ(query(h, "setup"), "okta");
     // A click outside the dialog does nothing.
-    ASSERT_TRUE(click(h, "Users"));
+    ASSERT_TRUE(h.click_and_settle("Users"));
     EXPECT_EQ(query(h, "setup"), "okta");
-    ASSERT_TRUE(click(h, "Close setup"));
-    ASSERT_TRUE(click(h, "Leave setup"));
+    ASSERT_TRUE(h.click_and_settle("Close setup"));
+    ASSERT_TRUE(h.click_and_settle("Leave setup"));
     EXPECT_EQ(h.history.back(), "#/integrations");
     EXPECT_EQ(h.find("Get Started"), nullptr);
     EXPECT_NE(h.find("Connect Okta"), nullptr);
@@ -217,7 +206,7 @@ TEST(OktaWizard, EnterContinuesAndTheKeyboardReachesEveryControl) {
     FakeOktaServer s;
     auto hp = open_app(s);
     Harness& h = *hp;
-    ASSERT_TRUE(click(h, "Connect Okta"));
+    ASSERT_TRUE(h.click_and_settle("Connect Okta"));
     h.press(ImGuiKey_Enter);
     EXPECT_EQ(query(h, "step"), "2");
     h.press(ImGuiKey_Enter);
@@ -242,7 +231,7 @@ TEST(OktaWizard, EnterInTheLastFieldSubmitsTheForm) {
     Harness& h = *hp;
     fill_sso(h);
     h.press(ImGuiKey_Enter);
-    h.frame(3);
+    h.settle();
     EXPECT_EQ(s.count("POST /identity-providers"), 1);
     EXPECT_EQ(query(h, "step"), "4");
 }
@@ -260,32 +249,27 @@ TEST(OktaWizard, EveryWizardCallFailingOnceCanBeRetried) {
         s.fail(c.call);
         auto hp = open_app(s);
         Harness& h = *hp;
-        ASSERT_TRUE(click(h, "Connect Okta"));
-        ASSERT_TRUE(click(h, "Get Started"));
-        ASSERT_TRUE(click(h, "Continue"));
+        ASSERT_TRUE(h.click_and_settle("Connect Okta"));
+        ASSERT_TRUE(h.click_and_settle("Get Started"));
+        ASSERT_TRUE(h.click_and_settle("Continue"));
         fill_sso(h);
-        ASSERT_TRUE(click(h, "Save and continue"));
-        h.frame(3);
+        ASSERT_TRUE(h.click_and_settle("Save and continue"));
         if (std::string(c.retry) == "Save and continue") {
             EXPECT_EQ(query(h, "step"), "3");
             EXPECT_EQ(wizard(h).form.client_secret, "s3cr3t-value");  // the form keeps it
-            ASSERT_TRUE(click(h, c.retry));
-            h.frame(3);
+            ASSERT_TRUE(h.click_and_settle(c.retry));
         }
-        ASSERT_TRUE(click(h, "Create integration"));
-        h.frame(3);
+        ASSERT_TRUE(h.click_and_settle("Create integration"));
         if (std::string(c.retry) == "Create integration") {
             EXPECT_EQ(query(h, "integration"), "");
-            ASSERT_TRUE(click(h, c.retry));
-            h.frame(3);
+            ASSERT_TRUE(h.click_and_settle(c.retry));
         }
         EXPECT_EQ(query(h, "integration"), "1");
         s.okta_reaches(1);
         h.advance(2.5);
         if (std::string(c.retry) == "Retry") {
             EXPECT_TRUE(shown(h, "Waiting for Okta..."));
-            ASSERT_TRUE(click(h, "Retry"));
-            h.frame(3);
+            ASSERT_TRUE(h.click_and_settle("Retry"));
         }
         EXPECT_NE(find_prefix(h, "Okta reached openZro at "), nullptr);
     }
@@ -298,20 +282,16 @@ TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
     s.fail("PUT /integrations/okta-scim-idp/2");
     auto hp = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=2");
     Harness& h = *hp;
-    h.frame(3);
     ASSERT_NE(h.find("Retry"), nullptr);
-    ASSERT_TRUE(click(h, "Retry"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Retry"));
     s.okta_pushes(1, 1);
     h.advance(3.5);
     EXPECT_TRUE(shown(h, "1 user received"));
     EXPECT_TRUE(shown(h, "1 group received"));
-    ASSERT_TRUE(click(h, "Finish Setup"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Finish Setup"));
     EXPECT_FALSE(s.integrations[0].enabled);
     EXPECT_EQ(query(h, "step"), "7");
-    ASSERT_TRUE(click(h, "Finish Setup"));
-    h.frame(3);
+    ASSERT_TRUE(h.click_and_settle("Finish Setup"));
     EXPECT_TRUE(s.integrations[0].enabled);
     EXPECT_EQ(h.history.back(), "#/team/users?source=okta");
 }
@@ -321,8 +301,6 @@ TEST(OktaWizard, ReopenedIntegrationFailingToLoadCanBeRetried) {
     s.add_setup(5, false, "nbs_full");
     s.fail("GET /integrations/okta-scim-idp/5");
     auto hp = open_app(s, "#/integrations?setup=okta&step=4&idp=idp-1&integration=5");
-    hp->frame(3);
-    ASSERT_TRUE(click(*hp, "Retry"));
-    hp->frame(3);
+    ASSERT_TRUE(hp->click_and_settle("Retry"));
     EXPECT_NE(hp->find("Regenerate token"), nullptr);
 }

@@ -110,7 +110,7 @@ TEST(UsersActions, BlockAsksThenUpdatesAtOnceAndSendsAllFields) {
     jane.status = "blocked";
     ok.body = openzro::write_json(jane);
     h->http.respond(put->id, ok);
-    h->frame(2);
+    h->settle();
     EXPECT_EQ(status_of(*h, "u-jane"), ui::UserStatus::Blocked);
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Success, "Jane Doe was blocked."));
 }
@@ -131,8 +131,7 @@ TEST(UsersActions, RefusedBlockRollsBackWithTheServersWords) {
     auto h = open_users(server);
     ASSERT_TRUE(h->click("Actions for jane@example.com"));
     ASSERT_TRUE(h->click("Block jane@example.com"));
-    ASSERT_TRUE(h->click("Block user"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Block user"));
     EXPECT_EQ(status_of(*h, "u-jane"), ui::UserStatus::Active);
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "Couldn't block Jane Doe."));
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "only admins can change users"));
@@ -146,7 +145,7 @@ TEST(UsersActions, UnblockNeedsNoConfirmation) {
     ASSERT_TRUE(h->click("Unblock bob@example.com"));
     EXPECT_FALSE(h->app.users.confirm.open);
     ASSERT_NE(last_write(*h), nullptr);
-    h->frame(2);
+    h->settle();
     EXPECT_EQ(status_of(*h, "u-bob"), ui::UserStatus::Active);
     EXPECT_FALSE(server->users[3].is_blocked);
 }
@@ -155,16 +154,14 @@ TEST(UsersActions, ChangeRoleAndRollBack) {
     auto server = standard_account();
     auto h = open_users(server);
     ASSERT_TRUE(h->click("Actions for ivan@example.com"));
-    ASSERT_TRUE(h->click("Make ivan@example.com Network admin"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Make ivan@example.com Network admin"));
     EXPECT_EQ(role_of(*h, "u-ivan"), "network_admin");
     EXPECT_EQ(server->users[4].role, "network_admin");
 
     server->refuse_writes = 400;
     server->refuse_message = "unknown role";
     ASSERT_TRUE(h->click("Actions for ivan@example.com"));
-    ASSERT_TRUE(h->click("Make ivan@example.com Auditor"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Make ivan@example.com Auditor"));
     EXPECT_EQ(role_of(*h, "u-ivan"), "network_admin");
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "unknown role"));
 }
@@ -175,8 +172,7 @@ TEST(UsersActions, RemoveAsksThenRemovesOrRestores) {
     ASSERT_TRUE(h->click("Actions for ivan@example.com"));
     ASSERT_TRUE(h->click("Remove ivan@example.com"));
     ASSERT_TRUE(h->app.users.confirm.open);
-    ASSERT_TRUE(h->click("Remove user"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Remove user"));
     EXPECT_EQ(h->find("Open ivan@example.com"), nullptr);
     EXPECT_EQ(last_write(*h)->request.method, "DELETE");
     EXPECT_EQ(h->app.users.index.live, 5u);
@@ -185,8 +181,7 @@ TEST(UsersActions, RemoveAsksThenRemovesOrRestores) {
     server->refuse_message = "only integration service user can delete this user";
     ASSERT_TRUE(h->click("Actions for alice@example.com"));
     ASSERT_TRUE(h->click("Remove alice@example.com"));
-    ASSERT_TRUE(h->click("Remove user"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Remove user"));
     EXPECT_NE(h->find("Open alice@example.com"), nullptr);
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "Couldn't remove Alice Admin."));
 }
@@ -201,8 +196,7 @@ TEST(UsersActions, DetailPanelFollowsTheSameRules) {
     EXPECT_FALSE(disabled(*h, "Role of jane@example.com"));
 
     ASSERT_TRUE(h->click("Role of jane@example.com"));
-    ASSERT_TRUE(h->click("Make jane@example.com Admin"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Make jane@example.com Admin"));
     EXPECT_EQ(server->users[2].role, "admin");
 
     ASSERT_TRUE(h->click("Open owner@example.com"));  // myself
@@ -220,8 +214,7 @@ TEST(UsersActions, BlockFromTheDetailPanel) {
     ASSERT_TRUE(h->click("Open alice@example.com"));
     ASSERT_TRUE(h->click("Block"));
     ASSERT_TRUE(h->app.users.confirm.open);
-    ASSERT_TRUE(h->click("Block user"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Block user"));
     EXPECT_TRUE(server->users[1].is_blocked);
     EXPECT_NE(h->find("Unblock"), nullptr);
 }

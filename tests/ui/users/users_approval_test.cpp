@@ -34,8 +34,7 @@ TEST(UsersApproval, ApproveFromTheRowMenu) {
     h->press(ImGuiKey_Escape);
 
     ASSERT_TRUE(h->click("Actions for pat@example.com"));
-    ASSERT_TRUE(h->click("Approve pat@example.com"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Approve pat@example.com"));
     const auto* put = last_write(*h);
     ASSERT_NE(put, nullptr);
     EXPECT_EQ(put->request.method, "PUT");
@@ -58,8 +57,7 @@ TEST(UsersApproval, RejectAsksFirstThenRemoves) {
 
     ASSERT_TRUE(h->click("Actions for pat@example.com"));
     ASSERT_TRUE(h->click("Reject pat@example.com"));
-    ASSERT_TRUE(h->click("Reject user"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Reject user"));
     const auto* del = last_write(*h);
     ASSERT_NE(del, nullptr);
     EXPECT_EQ(del->request.method, "DELETE");
@@ -81,7 +79,6 @@ TEST(UsersApproval, AMemberIsToldTheListIsNotTheirsToSee) {
     server->me_permissions = member;
     server->fail_users = 403;
     auto h = open_users(server, "#/team/users");
-    h->frame(3);
     EXPECT_TRUE(h->shows_text("Your role can't see the account's users"));
     EXPECT_FALSE(h->shows_text("Couldn't load the users"));
     EXPECT_EQ(h->find("Retry"), nullptr);

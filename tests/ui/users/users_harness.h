@@ -20,7 +20,7 @@ inline std::unique_ptr<harness::Harness> open_users(std::shared_ptr<FakeServer> 
     auto h = std::make_unique<harness::Harness>(config);
     h->app.services.unix_now = [] { return kNow; };
     h->navigate(hash);
-    h->frame(2);
+    h->settle();
     return h;
 }
 

@@ -38,7 +38,7 @@ TEST(UsersPage, SkeletonWhileTheFirstListLoads) {
         return server->answer(r);
     };
     Harness h(config);
-    h.frame(3);
+    h.settle();
     EXPECT_FALSE(h.app.users.list.loaded);
     EXPECT_NE(h.find("Search users"), nullptr);
     EXPECT_EQ(h.find("Retry"), nullptr);
@@ -183,8 +183,7 @@ TEST(UsersPage, LoadErrorWithRetry) {
     EXPECT_NE(h->app.users.list.error->summary().find("the users store is unavailable"),
               std::string::npos);
     server->fail_users = 0;
-    ASSERT_TRUE(h->click("Retry"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Retry"));
     EXPECT_TRUE(h->app.users.list.loaded);
     EXPECT_NE(h->find("Open jane@example.com"), nullptr);
     EXPECT_EQ(h->find("Retry"), nullptr);
@@ -206,8 +205,7 @@ TEST(UsersPage, RefreshShowsNewUsers) {
     auto h = open_users(server);
     server->users.push_back(make_user("u-new", "Nora New", "nora@example.com", "user", "active",
                                       "integration", {"g-eng"}));
-    ASSERT_TRUE(h->click("Refresh users"));
-    h->frame(2);
+    ASSERT_TRUE(h->click_and_settle("Refresh users"));
     EXPECT_NE(h->find("Open nora@example.com"), nullptr);
 }
 
@@ -229,7 +227,7 @@ std::unique_ptr<Harness> users_first(std::shared_ptr<FakeServer> server) {
     config.route_hash = "#/team/users";
     config.responder = responder(std::move(server));
     auto h = std::make_unique<Harness>(config);
-    h->frame(2);
+    h->settle();
     return h;
 }
 
@@ -255,13 +253,13 @@ TEST(UsersPage, RefreshesWhileOktaPushesThenGoesIdle) {
                                       "integration", {"g-sales"}));
     server->integrations[0].last_synced_at = seconds_ago(1);
     h->advance(5.2);
-    h->frame(2);
+    h->settle();
     EXPECT_EQ(server->users_gets, gets + 1);
     EXPECT_NE(h->find("Open oscar@example.com"), nullptr);
 
     h->advance(ui::kLiveWatchSeconds + 6);
     const int polls = server->integration_gets;
-    h->frame(3);
+    h->settle();
     EXPECT_LT(h->last.wake_after, 0);  // idle: the app sleeps
     h->advance(30);
     EXPECT_EQ(server->integration_gets, polls);
@@ -282,7 +280,6 @@ TEST(UsersPage, OldSyncMeansNoPolling) {
 TEST(UsersPage, NoPollingWithoutOkta) {
     auto server = standard_account();
     auto h = users_first(server);
-    h->frame(2);
     EXPECT_EQ(server->integration_gets, 1);
     EXPECT_LT(h->last.wake_after, 0);
 }
