@@ -123,6 +123,12 @@ openzro::User make_user(std::string id, std::string name, std::string email,
     return u;
 }
 
+openzro::UserPermissions read_only_users() {
+    openzro::UserPermissions p;
+    p.modules["users"] = {{"read", true}};
+    return p;
+}
+
 std::shared_ptr<FakeServer> standard_account() {
     auto s = std::make_shared<FakeServer>();
     s->me_id = "u-owner";

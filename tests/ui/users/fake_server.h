@@ -43,6 +43,9 @@ openzro::User make_user(std::string id, std::string name, std::string email,
 // invited and a pending user; groups Engineering and Sales.
 std::shared_ptr<FakeServer> standard_account();
 
+// Rights to read the users and change nothing.
+openzro::UserPermissions read_only_users();
+
 // `count` users as the JSON body of GET /users (for the 100,000-user tests and the bench).
 std::string many_users_json(std::size_t count);
 

@@ -10,6 +10,7 @@
 
 using harness::Harness;
 using namespace users_test;
+using UsersActions = StandardAccount;
 
 namespace {
 
@@ -31,8 +32,8 @@ bool toast_has(const Harness& h, ui::ToastKind kind, const std::string& text) {
 
 }  // namespace
 
-TEST(UsersActions, MenuStatesForEachKindOfUser) {
-    auto h = open_users(standard_account());
+TEST_F(UsersActions, MenuStatesForEachKindOfUser) {
+    open();
     // Myself (the owner): nothing.
     ASSERT_TRUE(h->click("Actions for owner@example.com"));
     EXPECT_TRUE(disabled(*h, "Block owner@example.com"));
@@ -55,24 +56,20 @@ TEST(UsersActions, MenuStatesForEachKindOfUser) {
     EXPECT_FALSE(disabled(*h, "Remove bob@example.com"));
 }
 
-TEST(UsersActions, AnAdminCannotTouchTheOwner) {
-    auto server = standard_account();
+TEST_F(UsersActions, AnAdminCannotTouchTheOwner) {
     server->me_id = "u-admin";
     server->users[0].is_current = false;
     server->users[1].is_current = true;
-    auto h = open_users(server);
+    open();
     ASSERT_TRUE(h->click("Actions for owner@example.com"));
     EXPECT_TRUE(disabled(*h, "Block owner@example.com"));
     EXPECT_TRUE(disabled(*h, "Make owner@example.com Admin"));
     EXPECT_TRUE(disabled(*h, "Remove owner@example.com"));
 }
 
-TEST(UsersActions, WithoutPermissionEverythingIsDisabled) {
-    auto server = standard_account();
-    openzro::UserPermissions read_only;
-    read_only.modules["users"] = {{"read", true}};
-    server->me_permissions = read_only;
-    auto h = open_users(server);
+TEST_F(UsersActions, WithoutPermissionEverythingIsDisabled) {
+    server->me_permissions = read_only_users();
+    open();
     ASSERT_TRUE(h->click("Actions for ivan@example.com"));
     EXPECT_TRUE(disabled(*h, "Block ivan@example.com"));
     EXPECT_TRUE(disabled(*h, "Make ivan@example.com Admin"));
@@ -82,21 +79,17 @@ TEST(UsersActions, WithoutPermissionEverythingIsDisabled) {
     EXPECT_FALSE(h->app.users.confirm.open);
 }
 
-TEST(UsersActions, BlockAsksThenUpdatesAtOnceAndSendsAllFields) {
-    auto server = standard_account();
+TEST_F(UsersActions, BlockAsksThenUpdatesAtOnceAndSendsAllFields) {
     server->hold_writes = true;
-    auto h = open_users(server);
-    ASSERT_TRUE(h->click("Actions for jane@example.com"));
-    ASSERT_TRUE(h->click("Block jane@example.com"));
+    open();
+    ASSERT_TRUE(row_action(*h, "Block", "jane@example.com"));
     EXPECT_TRUE(h->app.users.confirm.open);
     EXPECT_NE(h->app.users.confirm.message.find("peers disconnected"), std::string::npos);
     EXPECT_EQ(last_write(*h), nullptr);
     ASSERT_TRUE(h->click("Block user"));
 
+    ASSERT_TRUE(last_write_is(*h, "PUT", "/api/users/u-jane"));
     const auto* put = last_write(*h);
-    ASSERT_NE(put, nullptr);
-    EXPECT_EQ(put->request.method, "PUT");
-    EXPECT_NE(put->request.url.find("/api/users/u-jane"), std::string::npos);
     const auto body = nlohmann::json::parse(put->request.body);
     EXPECT_EQ(body["role"], "user");
     EXPECT_EQ(body["auto_groups"], (std::vector<std::string>{"g-eng", "g-sales"}));
@@ -115,44 +108,37 @@ TEST(UsersActions, BlockAsksThenUpdatesAtOnceAndSendsAllFields) {
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Success, "Jane Doe was blocked."));
 }
 
-TEST(UsersActions, CancelDoesNothing) {
-    auto h = open_users(standard_account());
-    ASSERT_TRUE(h->click("Actions for jane@example.com"));
-    ASSERT_TRUE(h->click("Block jane@example.com"));
+TEST_F(UsersActions, CancelDoesNothing) {
+    open();
+    ASSERT_TRUE(row_action(*h, "Block", "jane@example.com"));
     ASSERT_TRUE(h->click("Cancel"));
     EXPECT_EQ(last_write(*h), nullptr);
     EXPECT_EQ(status_of(*h, "u-jane"), ui::UserStatus::Active);
 }
 
-TEST(UsersActions, RefusedBlockRollsBackWithTheServersWords) {
-    auto server = standard_account();
+TEST_F(UsersActions, RefusedBlockRollsBackWithTheServersWords) {
     server->refuse_writes = 403;
     server->refuse_message = "only admins can change users";
-    auto h = open_users(server);
-    ASSERT_TRUE(h->click("Actions for jane@example.com"));
-    ASSERT_TRUE(h->click("Block jane@example.com"));
-    ASSERT_TRUE(h->click_and_settle("Block user"));
+    open();
+    ASSERT_TRUE(row_action(*h, "Block", "jane@example.com"));
+    ASSERT_TRUE(confirm(*h, "Block user"));
     EXPECT_EQ(status_of(*h, "u-jane"), ui::UserStatus::Active);
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "Couldn't block Jane Doe."));
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "only admins can change users"));
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "srv-403"));  // the request id
 }
 
-TEST(UsersActions, UnblockNeedsNoConfirmation) {
-    auto server = standard_account();
-    auto h = open_users(server);
-    ASSERT_TRUE(h->click("Actions for bob@example.com"));
-    ASSERT_TRUE(h->click("Unblock bob@example.com"));
+TEST_F(UsersActions, UnblockNeedsNoConfirmation) {
+    open();
+    ASSERT_TRUE(row_action(*h, "Unblock", "bob@example.com"));
     EXPECT_FALSE(h->app.users.confirm.open);
     ASSERT_NE(last_write(*h), nullptr);
-    h->settle();
     EXPECT_EQ(status_of(*h, "u-bob"), ui::UserStatus::Active);
     EXPECT_FALSE(server->users[3].is_blocked);
 }
 
-TEST(UsersActions, ChangeRoleAndRollBack) {
-    auto server = standard_account();
-    auto h = open_users(server);
+TEST_F(UsersActions, ChangeRoleAndRollBack) {
+    open();
     ASSERT_TRUE(h->click("Actions for ivan@example.com"));
     ASSERT_TRUE(h->click_and_settle("Make ivan@example.com Network admin"));
     EXPECT_EQ(role_of(*h, "u-ivan"), "network_admin");
@@ -166,29 +152,24 @@ TEST(UsersActions, ChangeRoleAndRollBack) {
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "unknown role"));
 }
 
-TEST(UsersActions, RemoveAsksThenRemovesOrRestores) {
-    auto server = standard_account();
-    auto h = open_users(server);
-    ASSERT_TRUE(h->click("Actions for ivan@example.com"));
-    ASSERT_TRUE(h->click("Remove ivan@example.com"));
-    ASSERT_TRUE(h->app.users.confirm.open);
-    ASSERT_TRUE(h->click_and_settle("Remove user"));
+TEST_F(UsersActions, RemoveAsksThenRemovesOrRestores) {
+    open();
+    ASSERT_TRUE(row_action(*h, "Remove", "ivan@example.com"));
+    ASSERT_TRUE(confirm(*h, "Remove user"));
     EXPECT_EQ(h->find("Open ivan@example.com"), nullptr);
     EXPECT_EQ(last_write(*h)->request.method, "DELETE");
     EXPECT_EQ(h->app.users.index.live, 5u);
 
     server->refuse_writes = 403;
     server->refuse_message = "only integration service user can delete this user";
-    ASSERT_TRUE(h->click("Actions for alice@example.com"));
-    ASSERT_TRUE(h->click("Remove alice@example.com"));
-    ASSERT_TRUE(h->click_and_settle("Remove user"));
+    ASSERT_TRUE(row_action(*h, "Remove", "alice@example.com"));
+    ASSERT_TRUE(confirm(*h, "Remove user"));
     EXPECT_NE(h->find("Open alice@example.com"), nullptr);
     EXPECT_TRUE(toast_has(*h, ui::ToastKind::Error, "Couldn't remove Alice Admin."));
 }
 
-TEST(UsersActions, DetailPanelFollowsTheSameRules) {
-    auto server = standard_account();
-    auto h = open_users(server);
+TEST_F(UsersActions, DetailPanelFollowsTheSameRules) {
+    open();
     ASSERT_TRUE(h->click("Open jane@example.com"));
     ASSERT_NE(h->find("Close details"), nullptr);
     EXPECT_FALSE(disabled(*h, "Block"));
@@ -208,13 +189,11 @@ TEST(UsersActions, DetailPanelFollowsTheSameRules) {
     EXPECT_EQ(h->find("Close details"), nullptr);
 }
 
-TEST(UsersActions, BlockFromTheDetailPanel) {
-    auto server = standard_account();
-    auto h = open_users(server);
+TEST_F(UsersActions, BlockFromTheDetailPanel) {
+    open();
     ASSERT_TRUE(h->click("Open alice@example.com"));
     ASSERT_TRUE(h->click("Block"));
-    ASSERT_TRUE(h->app.users.confirm.open);
-    ASSERT_TRUE(h->click_and_settle("Block user"));
+    ASSERT_TRUE(confirm(*h, "Block user"));
     EXPECT_TRUE(server->users[1].is_blocked);
     EXPECT_NE(h->find("Unblock"), nullptr);
 }

@@ -6,6 +6,7 @@
 #include "users_harness.h"
 
 using namespace users_test;
+using UsersApproval = StandardAccount;
 
 namespace {
 
@@ -17,14 +18,13 @@ bool has_user(const FakeServer& server, const std::string& id) {
 
 }  // namespace
 
-TEST(UsersApproval, PendingFilterShowsOnlyThoseWaiting) {
-    auto h = open_users(standard_account(), "#/team/users?status=pending_approval");
+TEST_F(UsersApproval, PendingFilterShowsOnlyThoseWaiting) {
+    open("#/team/users?status=pending_approval");
     EXPECT_EQ(view_ids(*h), (std::vector<std::string>{"u-pat"}));
 }
 
-TEST(UsersApproval, ApproveFromTheRowMenu) {
-    auto server = standard_account();
-    auto h = open_users(server);
+TEST_F(UsersApproval, ApproveFromTheRowMenu) {
+    open();
     ASSERT_TRUE(h->click("Actions for pat@example.com"));
     ASSERT_NE(h->find("Approve pat@example.com"), nullptr);
     // Only pending users offer it.
@@ -33,35 +33,25 @@ TEST(UsersApproval, ApproveFromTheRowMenu) {
     EXPECT_EQ(h->find("Approve jane@example.com"), nullptr);
     h->press(ImGuiKey_Escape);
 
-    ASSERT_TRUE(h->click("Actions for pat@example.com"));
-    ASSERT_TRUE(h->click_and_settle("Approve pat@example.com"));
-    const auto* put = last_write(*h);
-    ASSERT_NE(put, nullptr);
-    EXPECT_EQ(put->request.method, "PUT");
-    EXPECT_NE(put->request.url.find("/api/users/u-pat/approve"), std::string::npos);
+    ASSERT_TRUE(row_action(*h, "Approve", "pat@example.com"));
+    ASSERT_TRUE(last_write_is(*h, "PUT", "/api/users/u-pat/approve"));
     EXPECT_FALSE(server->users[5].pending_approval);
     const auto& x = h->app.users.index;
     EXPECT_NE(x.rows[static_cast<std::size_t>(ui::index_find(x, "u-pat"))].status,
               ui::UserStatus::PendingApproval);
 }
 
-TEST(UsersApproval, RejectAsksFirstThenRemoves) {
-    auto server = standard_account();
-    auto h = open_users(server);
-    ASSERT_TRUE(h->click("Actions for pat@example.com"));
-    ASSERT_TRUE(h->click("Reject pat@example.com"));
+TEST_F(UsersApproval, RejectAsksFirstThenRemoves) {
+    open();
+    ASSERT_TRUE(row_action(*h, "Reject", "pat@example.com"));
     EXPECT_TRUE(h->app.users.confirm.open);
     EXPECT_EQ(last_write(*h), nullptr);
     ASSERT_TRUE(h->click("Cancel"));
     EXPECT_TRUE(has_user(*server, "u-pat"));
 
-    ASSERT_TRUE(h->click("Actions for pat@example.com"));
-    ASSERT_TRUE(h->click("Reject pat@example.com"));
-    ASSERT_TRUE(h->click_and_settle("Reject user"));
-    const auto* del = last_write(*h);
-    ASSERT_NE(del, nullptr);
-    EXPECT_EQ(del->request.method, "DELETE");
-    EXPECT_NE(del->request.url.find("/api/users/u-pat/reject"), std::string::npos);
+    ASSERT_TRUE(row_action(*h, "Reject", "pat@example.com"));
+    ASSERT_TRUE(confirm(*h, "Reject user"));
+    ASSERT_TRUE(last_write_is(*h, "DELETE", "/api/users/u-pat/reject"));
     EXPECT_FALSE(has_user(*server, "u-pat"));
     EXPECT_EQ(ui::index_find(h->app.users.index, "u-pat") < 0 ||
                   h->app.users.index
@@ -72,25 +62,21 @@ TEST(UsersApproval, RejectAsksFirstThenRemoves) {
 
 // A member (is_restricted, as the server reports it for role `user`) may not list users: the
 // page says so calmly, with no failed load and no Retry.
-TEST(UsersApproval, AMemberIsToldTheListIsNotTheirsToSee) {
-    auto server = standard_account();
+TEST_F(UsersApproval, AMemberIsToldTheListIsNotTheirsToSee) {
     openzro::UserPermissions member;
     member.is_restricted = true;
     server->me_permissions = member;
     server->fail_users = 403;
-    auto h = open_users(server, "#/team/users");
+    open();
     EXPECT_TRUE(h->shows_text("Your role can't see the account's users"));
     EXPECT_FALSE(h->shows_text("Couldn't load the users"));
     EXPECT_EQ(h->find("Retry"), nullptr);
     EXPECT_EQ(h->find("Actions for pat@example.com"), nullptr);
 }
 
-TEST(UsersApproval, AMemberCannotApproveAndIsToldWhy) {
-    auto server = standard_account();
-    openzro::UserPermissions read_only;
-    read_only.modules["users"] = {{"read", true}};
-    server->me_permissions = read_only;
-    auto h = open_users(server, "#/team/users");
+TEST_F(UsersApproval, AMemberCannotApproveAndIsToldWhy) {
+    server->me_permissions = read_only_users();
+    open();
     ASSERT_TRUE(h->click("Actions for pat@example.com"));
     ASSERT_NE(h->find("Approve pat@example.com"), nullptr);
     EXPECT_TRUE(disabled(*h, "Approve pat@example.com"));

@@ -207,9 +207,7 @@ TEST(UsersRules, SelfOwnerOktaAndPermissions) {
     EXPECT_NE(r.role, nullptr);
     EXPECT_STREQ(r.remove, "The account owner can't be removed");
 
-    openzro::UserPermissions read_only;
-    read_only.modules["users"] = {{"read", true}};
-    const openzro::CurrentUser viewer{admin, read_only};
+    const openzro::CurrentUser viewer{admin, users_test::read_only_users()};
     r = user_action_rules(&viewer, jane);
     EXPECT_NE(std::string(r.block).find("Your role can't"), std::string::npos);
     EXPECT_NE(std::string(r.role).find("Your role can't"), std::string::npos);
