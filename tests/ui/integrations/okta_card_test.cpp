@@ -18,9 +18,20 @@ void connected(FakeOktaServer& s, bool enabled = true) {
 
 }  // namespace
 
-TEST(OktaCard, NotConnectedOffersConnectOkta) {
+class OktaCard : public ::testing::Test {
+  protected:
+    void open(const std::string& route = "#/integrations") { h = open_app(s, route); }
+    void open_connected() {
+        connected(s);
+        open();
+    }
+
     FakeOktaServer s;
-    auto h = open_app(s);
+    std::unique_ptr<harness::Harness> h;
+};
+
+TEST_F(OktaCard, NotConnectedOffersConnectOkta) {
+    open();
     ASSERT_TRUE(shown(*h, "Not connected"));
     ASSERT_NE(h->find("Connect Okta"), nullptr);
     EXPECT_FALSE(disabled(*h, "Connect Okta"));
@@ -28,10 +39,9 @@ TEST(OktaCard, NotConnectedOffersConnectOkta) {
     EXPECT_EQ(h->history.back(), "#/integrations?setup=okta&step=1");
 }
 
-TEST(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
-    FakeOktaServer s;
+TEST_F(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
     s.me = auditor_user();
-    auto h = open_app(s);
+    open();
     EXPECT_TRUE(disabled(*h, "Connect Okta"));
     ASSERT_TRUE(h->click_and_settle("Connect Okta"));
     EXPECT_FALSE(ui::route_query_value(h->app.route, "setup"));
@@ -39,23 +49,20 @@ TEST(OktaCard, WithoutPermissionConnectIsDisabledAndSaysWhy) {
 
 // A member (role `user`: restricted, no module readable, as the server reports it) is refused
 // the integration: the card says who sets up Okta, with no failed load, Retry or Connect.
-TEST(OktaCard, AMemberIsToldWhoSetsUpOkta) {
-    FakeOktaServer s;
+TEST_F(OktaCard, AMemberIsToldWhoSetsUpOkta) {
     s.me = auditor_user();
     s.me.role = "user";
     s.me.permissions->modules.clear();
     s.fail("GET /integrations/okta-scim-idp", 10);  // the server answers 403 to a member
-    auto h = open_app(s);
+    open();
     EXPECT_TRUE(shown(*h, "Managed by admins"));
     EXPECT_TRUE(h->shows_text("An account owner or an admin sets up Okta"));
     EXPECT_EQ(h->find("Retry"), nullptr);
     EXPECT_EQ(h->find("Connect Okta"), nullptr);
 }
 
-TEST(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
-    FakeOktaServer s;
-    connected(s);
-    auto h = open_app(s);
+TEST_F(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
+    open_connected();
     ASSERT_TRUE(shown(*h, "Connected"));
     const ui::Item* sw = h->find("Sync enabled");
     ASSERT_NE(sw, nullptr);
@@ -68,10 +75,8 @@ TEST(OktaCard, ConnectedShowsSwitchLastSyncAndGear) {
 }
 
 // "Synced ... ago" reads the app's wall clock (Services::unix_now), so tests can pin it.
-TEST(OktaCard, SyncTimesFollowTheAppsWallClock) {
-    FakeOktaServer s;
-    connected(s);
-    auto h = open_app(s);
+TEST_F(OktaCard, SyncTimesFollowTheAppsWallClock) {
+    open_connected();
     ASSERT_TRUE(shown(*h, "Synced 3 minutes ago"));
     const std::int64_t later = static_cast<std::int64_t>(std::time(nullptr)) + 2 * 3600;
     h->app.services.unix_now = [later] { return later; };
@@ -79,28 +84,24 @@ TEST(OktaCard, SyncTimesFollowTheAppsWallClock) {
     EXPECT_TRUE(shown(*h, "Synced 2 hours ago"));
 }
 
-TEST(OktaCard, ShowsTheLastErrorWhenNewerThanTheLastSuccess) {
-    FakeOktaServer s;
+TEST_F(OktaCard, ShowsTheLastErrorWhenNewerThanTheLastSuccess) {
     connected(s);
     s.add_log(7, "error", "group Sales is outside the prefixes", 60);
-    auto h = open_app(s);
+    open();
     const ui::Item* e = find_prefix(*h, "Last error");
     ASSERT_NE(e, nullptr);
     EXPECT_EQ(e->label, "Last error 1 minute ago: group Sales is outside the prefixes");
 }
 
-TEST(OktaCard, NoLogsMeansNotSynchronizedYet) {
-    FakeOktaServer s;
+TEST_F(OktaCard, NoLogsMeansNotSynchronizedYet) {
     connected(s);
     s.logs.clear();
-    auto h = open_app(s);
+    open();
     EXPECT_TRUE(shown(*h, "Not synchronized yet"));
 }
 
-TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
-    FakeOktaServer s;
-    connected(s);
-    auto h = open_app(s);
+TEST_F(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
+    open_connected();
     ASSERT_TRUE(h->click_and_settle("Sync enabled"));
     ASSERT_NE(s.last("PUT /integrations/okta-scim-idp/7"), nullptr);
     EXPECT_NE(s.last("PUT /integrations/okta-scim-idp/7")->body.find("\"enabled\":false"),
@@ -117,37 +118,35 @@ TEST(OktaCard, SwitchDisablesAndEnablesAndAFailureKeepsTheState) {
     EXPECT_TRUE(h->find("Sync enabled")->state & ui::ItemState_Checked);
 }
 
-TEST(OktaCard, OnlyOneSyncIntegrationCanBeEnabled) {
-    FakeOktaServer s;
+TEST_F(OktaCard, OnlyOneSyncIntegrationCanBeEnabled) {
     connected(s, true);
     s.add_setup(8);
     // The wizard of the other, disabled integration cannot finish while 7 is enabled.
-    auto h = open_app(s, "#/integrations?setup=okta&step=7&idp=idp-1&integration=8");
+    open("#/integrations?setup=okta&step=7&idp=idp-1&integration=8");
     ASSERT_NE(h->find("Finish Setup"), nullptr);
     EXPECT_TRUE(disabled(*h, "Finish Setup"));
 }
 
-TEST(OktaCard, EachLoadFailingOnceShowsAnErrorAndRetryLoads) {
+TEST_F(OktaCard, EachLoadFailingOnceShowsAnErrorAndRetryLoads) {
     for (const char* call : {"GET /users/current", "GET /integrations/okta-scim-idp",
                              "GET /identity-providers", "GET /integrations/okta-scim-idp/7/logs"}) {
         SCOPED_TRACE(call);
-        FakeOktaServer s;
-        connected(s);
+        FakeOktaServer server;  // afresh for each call
+        connected(server);
         // The sidebar's user menu asks for the current user too: fail both.
-        s.fail(call, std::string(call) == "GET /users/current" ? 2 : 1);
-        auto h = open_app(s);
-        ASSERT_NE(h->find("Retry"), nullptr);
-        EXPECT_FALSE(shown(*h, "Synced 3 minutes ago"));
-        ASSERT_TRUE(h->click_and_settle("Retry"));
-        EXPECT_EQ(h->find("Retry"), nullptr);
-        EXPECT_TRUE(shown(*h, "Synced 3 minutes ago"));
+        server.fail(call, std::string(call) == "GET /users/current" ? 2 : 1);
+        auto card = open_app(server);
+        ASSERT_NE(card->find("Retry"), nullptr);
+        EXPECT_FALSE(shown(*card, "Synced 3 minutes ago"));
+        ASSERT_TRUE(card->click_and_settle("Retry"));
+        EXPECT_EQ(card->find("Retry"), nullptr);
+        EXPECT_TRUE(shown(*card, "Synced 3 minutes ago"));
     }
 }
 
-TEST(OktaCard, LoadingKeepsConnectDisabled) {
-    FakeOktaServer s;
+TEST_F(OktaCard, LoadingKeepsConnectDisabled) {
     s.hold("GET /integrations/okta-scim-idp");
-    auto h = open_app(s);
+    open();
     EXPECT_TRUE(shown(*h, "Loading"));
     EXPECT_TRUE(disabled(*h, "Connect Okta"));
 }

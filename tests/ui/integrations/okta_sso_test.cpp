@@ -11,10 +11,6 @@ using harness::Harness;
 
 namespace {
 
-std::unique_ptr<Harness> open_sso_step(FakeOktaServer& s) {
-    return open_app(s, "#/integrations?setup=okta&step=3");
-}
-
 // Types `text` into the focused field one key at a time, a frame apart, as a person does.
 void type_slowly(Harness& h, const std::string& text) {
     for (const char c : text) h.type(std::string(1, c));
@@ -22,9 +18,28 @@ void type_slowly(Harness& h, const std::string& text) {
 
 }  // namespace
 
-TEST(OktaSso, TheWizardShowsTheRedirectUrisToRegisterInOkta) {
+class OktaSso : public ::testing::Test {
+  protected:
+    void open_sso_step() { h = open_app(s, "#/integrations?setup=okta&step=3"); }
+    // The configuration dialog of a finished setup, on its "Single sign-on" tab.
+    void open_sso_tab() {
+        s.add_setup(7, true);
+        h = open_app(s);
+        ASSERT_TRUE(h->click_and_settle("Configure Okta"));
+        ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+    }
+    // The JSON body of the last `call` the app made; null when it made none.
+    nlohmann::json last_body(const std::string& call) const {
+        const Call* c = s.last(call);
+        return c ? nlohmann::json::parse(c->body) : nlohmann::json();
+    }
+
     FakeOktaServer s;
-    auto h = open_sso_step(s);
+    std::unique_ptr<Harness> h;
+};
+
+TEST_F(OktaSso, TheWizardShowsTheRedirectUrisToRegisterInOkta) {
+    open_sso_step();
     EXPECT_EQ(s.count("GET /auth/config"), 1);
     ASSERT_TRUE(h->click_and_settle("Copy Sign-in redirect URI"));
     EXPECT_EQ(h->clipboard, "https://vpn.acme.com/auth/oidc/callback");
@@ -32,17 +47,15 @@ TEST(OktaSso, TheWizardShowsTheRedirectUrisToRegisterInOkta) {
     EXPECT_EQ(h->clipboard, "https://vpn.acme.com/");
 }
 
-TEST(OktaSso, TheDomainIsCheckedOnceTypingPauses) {
-    FakeOktaServer s;
-    auto h = open_sso_step(s);
+TEST_F(OktaSso, TheDomainIsCheckedOnceTypingPauses) {
+    open_sso_step();
     h->click_and_settle("Okta account domain");
     type_slowly(*h, "acme.okta.com");
     EXPECT_EQ(s.count("POST /identity-providers/test"), 0);  // not per keystroke
     EXPECT_NE(find_prefix(*h, "Checking"), nullptr);
     h->advance(1);
     ASSERT_EQ(s.count("POST /identity-providers/test"), 1);
-    EXPECT_EQ(nlohmann::json::parse(s.last("POST /identity-providers/test")->body)["issuer"],
-              "https://acme.okta.com");
+    EXPECT_EQ(last_body("POST /identity-providers/test")["issuer"], "https://acme.okta.com");
     EXPECT_TRUE(shown(*h, "Found Okta at https://acme.okta.com"));
 
     // Another domain: what failed, in the server's words.
@@ -54,13 +67,12 @@ TEST(OktaSso, TheDomainIsCheckedOnceTypingPauses) {
     EXPECT_FALSE(shown(*h, "Found Okta at https://acme.okta.com"));
 }
 
-TEST(OktaSso, AnOktaSimOnThisMachineIsAcceptedOverHttp) {
-    FakeOktaServer s;
+TEST_F(OktaSso, AnOktaSimOnThisMachineIsAcceptedOverHttp) {
     openzro::IdentityProviderTestResult sim;
     sim.ok = true;
     sim.issuer = "http://127.0.0.1:4000";
     s.issuers[sim.issuer] = sim;
-    auto h = open_sso_step(s);
+    open_sso_step();
     fill(*h, "Client ID", "0oa1b2c3d4");
     fill(*h, "Client secret", "s3cr3t-value");
     fill(*h, "Okta account domain", "http://127.0.0.1:4000/");
@@ -68,28 +80,22 @@ TEST(OktaSso, AnOktaSimOnThisMachineIsAcceptedOverHttp) {
     h->advance(1);
     EXPECT_TRUE(shown(*h, "Found Okta at http://127.0.0.1:4000"));
     ASSERT_TRUE(h->click_and_settle("Save and continue"));
-    const Call* post = s.last("POST /identity-providers");
-    ASSERT_NE(post, nullptr);
-    const auto body = nlohmann::json::parse(post->body);
+    const nlohmann::json body = last_body("POST /identity-providers");
+    ASSERT_FALSE(body.is_null());
     EXPECT_EQ(body["issuer"], "http://127.0.0.1:4000");
     EXPECT_EQ(body["email_domain"], "acme.com");
 }
 
-TEST(OktaSso, PlainHttpElsewhereIsRefusedWithoutAsking) {
-    FakeOktaServer s;
-    auto h = open_sso_step(s);
+TEST_F(OktaSso, PlainHttpElsewhereIsRefusedWithoutAsking) {
+    open_sso_step();
     fill(*h, "Okta account domain", "http://acme.okta.com");
     h->advance(1);
     EXPECT_NE(find_prefix(*h, "Okta is reached over https"), nullptr);
     EXPECT_EQ(s.count("POST /identity-providers/test"), 0);
 }
 
-TEST(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
-    FakeOktaServer s;
-    s.add_setup(7, true);
-    auto h = open_app(s);
-    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
-    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+TEST_F(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
+    open_sso_tab();
     EXPECT_EQ(h->find("Single sign-on")->role, ui::Role::Tab);
     EXPECT_TRUE(shown(*h, "https://acme.okta.com"));
     EXPECT_TRUE(shown(*h, "0oa1"));
@@ -98,9 +104,8 @@ TEST(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
     EXPECT_TRUE(disabled(*h, "Replace secret"));
     fill(*h, "New client secret", "n3w-s3cret");
     ASSERT_TRUE(h->click_and_settle("Replace secret"));
-    const Call* put = s.last("PUT /identity-providers/idp-1");
-    ASSERT_NE(put, nullptr);
-    const auto body = nlohmann::json::parse(put->body);
+    const nlohmann::json body = last_body("PUT /identity-providers/idp-1");
+    ASSERT_FALSE(body.is_null());
     EXPECT_EQ(body["client_secret"], "n3w-s3cret");
     EXPECT_EQ(body["issuer"], "https://acme.okta.com");
     EXPECT_EQ(body["client_id"], "0oa1");
@@ -109,12 +114,8 @@ TEST(OktaSso, TheConfigurationShowsTheProviderAndReplacesTheSecret) {
     EXPECT_TRUE(disabled(*h, "Replace secret"));
 }
 
-TEST(OktaSso, TestSignInOpensTheProvidersSignInInANewTab) {
-    FakeOktaServer s;
-    s.add_setup(7, true);
-    auto h = open_app(s);
-    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
-    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+TEST_F(OktaSso, TestSignInOpensTheProvidersSignInInANewTab) {
+    open_sso_tab();
     ASSERT_TRUE(h->click_and_settle("Test sign-in"));
     ASSERT_EQ(h->opened_urls.size(), 1u);
     EXPECT_EQ(h->opened_urls[0],
@@ -122,31 +123,22 @@ TEST(OktaSso, TestSignInOpensTheProvidersSignInInANewTab) {
     EXPECT_TRUE(h->visited_urls.empty());  // the admin's own tab stays
 }
 
-TEST(OktaSso, TheAccountCanRequireApprovalForNewUsers) {
-    FakeOktaServer s;
-    s.add_setup(7, true);
-    auto h = open_app(s);
-    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
-    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+TEST_F(OktaSso, TheAccountCanRequireApprovalForNewUsers) {
+    open_sso_tab();
     const ui::Item* toggle = h->find("Require approval for new users");
     ASSERT_NE(toggle, nullptr);
     EXPECT_FALSE(toggle->state & ui::ItemState_Checked);
     ASSERT_TRUE(h->click_and_settle("Require approval for new users"));
-    const Call* put = s.last("PUT /accounts/acc-1");
-    ASSERT_NE(put, nullptr);
-    EXPECT_EQ(nlohmann::json::parse(put->body)["settings"]["extra"]["user_approval_required"],
-              true);
+    const nlohmann::json body = last_body("PUT /accounts/acc-1");
+    ASSERT_FALSE(body.is_null());
+    EXPECT_EQ(body["settings"]["extra"]["user_approval_required"], true);
     EXPECT_TRUE(s.user_approval_required);
     EXPECT_TRUE(h->find("Require approval for new users")->state & ui::ItemState_Checked);
 }
 
-TEST(OktaSso, AnAuditorSeesTheSettingsButCannotChangeThem) {
-    FakeOktaServer s;
-    s.add_setup(7, true);
+TEST_F(OktaSso, AnAuditorSeesTheSettingsButCannotChangeThem) {
     s.me = auditor_user();
-    auto h = open_app(s);
-    ASSERT_TRUE(h->click_and_settle("Configure Okta"));
-    ASSERT_TRUE(h->click_and_settle("Single sign-on"));
+    open_sso_tab();
     fill(*h, "New client secret", "x");
     EXPECT_TRUE(disabled(*h, "Replace secret"));
     EXPECT_TRUE(disabled(*h, "Require approval for new users"));

@@ -22,6 +22,18 @@ void fill_sso(Harness& h) {
     fill(h, "Primary email domain", "acme.com");
 }
 
+// Okta calls openZro (its Test API Credentials), and step 4's next poll sees it.
+void okta_reaches(FakeOktaServer& s, Harness& h) {
+    s.okta_reaches(1);
+    h.advance(2.5);
+}
+
+// Okta pushes users and groups, and step 7's next poll counts them.
+void okta_pushes(FakeOktaServer& s, Harness& h, int users, int groups) {
+    s.okta_pushes(users, groups);
+    h.advance(3.5);
+}
+
 // From the card to step 4 with a new identity provider and integration.
 void to_scim_step(Harness& h) {
     ASSERT_TRUE(h.click_and_settle("Connect Okta"));
@@ -84,8 +96,7 @@ TEST(OktaWizard, TheWholeJourney) {
     EXPECT_TRUE(shown(h, "Waiting for Okta..."));
     EXPECT_TRUE(disabled(h, "Continue"));
     EXPECT_GE(h.last.wake_after, 0);  // polling wakes the app while idle
-    s.okta_reaches(1);
-    h.advance(2.5);
+    okta_reaches(s, h);
     EXPECT_NE(find_prefix(h, "Okta reached openZro at "), nullptr);
     EXPECT_FALSE(disabled(h, "Continue"));
 
@@ -97,8 +108,7 @@ TEST(OktaWizard, TheWholeJourney) {
     ASSERT_TRUE(h.click_and_settle("Continue"));
     EXPECT_EQ(query(h, "step"), "7");
     EXPECT_TRUE(shown(h, "0 users received"));
-    s.okta_pushes(3, 2);
-    h.advance(3.5);
+    okta_pushes(s, h, 3, 2);
     EXPECT_TRUE(shown(h, "3 users received"));
     EXPECT_TRUE(shown(h, "2 groups received"));
 
@@ -265,8 +275,7 @@ TEST(OktaWizard, EveryWizardCallFailingOnceCanBeRetried) {
             ASSERT_TRUE(h.click_and_settle(c.retry));
         }
         EXPECT_EQ(query(h, "integration"), "1");
-        s.okta_reaches(1);
-        h.advance(2.5);
+        okta_reaches(s, h);
         if (std::string(c.retry) == "Retry") {
             EXPECT_TRUE(shown(h, "Waiting for Okta..."));
             ASSERT_TRUE(h.click_and_settle("Retry"));
@@ -284,8 +293,7 @@ TEST(OktaWizard, CountsAndFinishFailingOnceCanBeRetried) {
     Harness& h = *hp;
     ASSERT_NE(h.find("Retry"), nullptr);
     ASSERT_TRUE(h.click_and_settle("Retry"));
-    s.okta_pushes(1, 1);
-    h.advance(3.5);
+    okta_pushes(s, h, 1, 1);
     EXPECT_TRUE(shown(h, "1 user received"));
     EXPECT_TRUE(shown(h, "1 group received"));
     ASSERT_TRUE(h.click_and_settle("Finish Setup"));
