@@ -77,10 +77,13 @@ bool retryable(int status) {
 std::optional<std::int64_t> retry_after_ms(const HttpResponse& r) {
     const std::string* v = r.headers.find("Retry-After");
     if (!v || v->empty() || v->size() > 9) return std::nullopt;
+    // delay-seconds are digits only; parse_int64 alone would take a sign.
     if (!std::all_of(v->begin(), v->end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return std::nullopt;
     }
-    return std::stoll(*v) * 1000;
+    const std::optional<std::int64_t> seconds = parse_int64(*v);
+    if (!seconds) return std::nullopt;
+    return *seconds * 1000;
 }
 
 std::function<std::string()> random_request_ids() {

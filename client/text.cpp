@@ -1,5 +1,7 @@
 #include "client/text.h"
 
+#include <charconv>
+
 namespace openzro {
 
 namespace {
@@ -102,6 +104,14 @@ std::string percent_encode(std::string_view text) {
         }
     }
     return out;
+}
+
+std::optional<std::int64_t> parse_int64(std::string_view text) {
+    std::int64_t value = 0;
+    const char* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, value);
+    if (error != std::errc() || stop != end) return std::nullopt;
+    return value;
 }
 
 }  // namespace openzro

@@ -2,6 +2,8 @@
 // (HTTP header names, SCIM attribute names, search keys, URL segments, JSON strings written by
 // hand): one copy of each.
 #pragma once
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,5 +20,8 @@ std::string percent_encode(std::string_view text);
 // Appends `text` as a quoted JSON string. Invalid UTF-8 bytes become U+FFFD, as the replace
 // mode of nlohmann's dump does.
 void append_json_string(std::string& out, std::string_view text);
+// The whole of `text` as a decimal integer: an optional '-', then digits. Nothing for an empty
+// text, any other byte or a value out of range. Never throws (the wasm build has no exceptions).
+std::optional<std::int64_t> parse_int64(std::string_view text);
 
 }  // namespace openzro

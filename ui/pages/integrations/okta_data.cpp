@@ -1,7 +1,8 @@
 // Loading and the facts every Okta view asks about: permissions, which integration the card
 // shows, the one-enabled-at-a-time rule, and the wizard's place in the route.
-#include <cstdlib>
+#include <algorithm>
 
+#include "client/text.h"
 #include "ui/pages/integrations/okta_views.h"
 #include "ui/pages/sign_in_page.h"
 
@@ -98,12 +99,13 @@ bool okta_wizard_requested(const Route& route) {
 
 OktaWizardPlace okta_wizard_place(const Route& route) {
     OktaWizardPlace p;
-    if (const std::string* s = route_query_value(route, "step")) p.step = std::atoi(s->c_str());
-    if (p.step < 1 || p.step > kOktaSteps) p.step = 1;
+    if (const std::string* s = route_query_value(route, "step")) {
+        const std::optional<std::int64_t> step = openzro::parse_int64(*s);
+        if (step && *step >= 1 && *step <= kOktaSteps) p.step = static_cast<int>(*step);
+    }
     if (const std::string* s = route_query_value(route, "idp")) p.idp = *s;
     if (const std::string* s = route_query_value(route, "integration"))
-        p.integration = std::strtoll(s->c_str(), nullptr, 10);
-    if (p.integration < 0) p.integration = 0;
+        p.integration = std::max<std::int64_t>(openzro::parse_int64(*s).value_or(0), 0);
     return p;
 }
 
