@@ -2,24 +2,6 @@
 
 namespace openzro {
 
-const char* to_string(ApiError::Kind kind) {
-    switch (kind) {
-        case ApiError::Kind::kNetwork:
-            return "network";
-        case ApiError::Kind::kTimeout:
-            return "timeout";
-        case ApiError::Kind::kUnauthorized:
-            return "unauthorized";
-        case ApiError::Kind::kHttp:
-            return "http";
-        case ApiError::Kind::kParse:
-            return "parse";
-        case ApiError::Kind::kTooLarge:
-            return "too-large";
-    }
-    return "unknown";
-}
-
 std::string ApiError::summary() const {
     std::string out = message;
     if (!server_message.empty()) out += ": " + server_message;

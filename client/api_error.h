@@ -27,8 +27,6 @@ struct ApiError {
     std::string summary() const;
 };
 
-const char* to_string(ApiError::Kind kind);
-
 template <class T>
 class Result {
   public:
