@@ -35,51 +35,47 @@ constexpr const char* kUserColumns =
     "COALESCE(integration_id, 0), COALESCE(external_id, ''), scim, created_at, updated_at, "
     "COALESCE(user_name_key, ''), pending_approval, COALESCE(idp_id, '')";
 
+// A row's columns into `fields`, in order: text as it is, integers, 0/1 as bools, JSON arrays
+// of strings as vectors.
+void read_column(const Stmt& s, int column, std::string& out) {
+    out = s.text(column);
+}
+void read_column(const Stmt& s, int column, std::int64_t& out) {
+    out = s.integer(column);
+}
+void read_column(const Stmt& s, int column, bool& out) {
+    out = s.integer(column) != 0;
+}
+void read_column(const Stmt& s, int column, std::vector<std::string>& out) {
+    out = split_json(s.text(column));
+}
+
+template <class... Fields>
+void read_columns(const Stmt& s, Fields&... fields) {
+    int column = 0;
+    (read_column(s, column++, fields), ...);
+}
+
+// Columns as in kUserColumns.
 UserRecord read_user(const Stmt& s) {
     UserRecord u;
-    u.id = s.text(0);
-    u.email = s.text(1);
-    u.name = s.text(2);
-    u.role = s.text(3);
-    u.is_service_user = s.integer(4) != 0;
-    u.is_blocked = s.integer(5) != 0;
-    u.issued = s.text(6);
-    u.last_login = s.text(7);
-    u.integration_id = s.integer(8);
-    u.external_id = s.text(9);
-    u.scim = s.text(10);
-    u.created_at = s.text(11);
-    u.updated_at = s.text(12);
-    u.user_name = s.text(13);
-    u.pending_approval = s.integer(14) != 0;
-    u.idp_id = s.text(15);
+    read_columns(s, u.id, u.email, u.name, u.role, u.is_service_user, u.is_blocked, u.issued,
+                 u.last_login, u.integration_id, u.external_id, u.scim, u.created_at, u.updated_at,
+                 u.user_name, u.pending_approval, u.idp_id);
     return u;
 }
 
 GroupRecord read_group(const Stmt& s) {
     GroupRecord g;
-    g.id = s.text(0);
-    g.name = s.text(1);
-    g.issued = s.text(2);
-    g.imported = s.integer(3) != 0;
-    g.integration_id = s.integer(4);
-    g.external_id = s.text(5);
-    g.created_at = s.text(6);
-    g.updated_at = s.text(7);
+    read_columns(s, g.id, g.name, g.issued, g.imported, g.integration_id, g.external_id,
+                 g.created_at, g.updated_at);
     return g;
 }
 
 IntegrationRecord read_integration(const Stmt& s) {
     IntegrationRecord i;
-    i.id = s.integer(0);
-    i.connection_name = s.text(1);
-    i.connector_id = s.text(2);
-    i.enabled = s.integer(3) != 0;
-    i.group_prefixes = split_json(s.text(4));
-    i.user_group_prefixes = split_json(s.text(5));
-    i.token_hint = s.text(6);
-    i.contacted = s.integer(7) != 0;
-    i.last_synced_at = s.text(8);
+    read_columns(s, i.id, i.connection_name, i.connector_id, i.enabled, i.group_prefixes,
+                 i.user_group_prefixes, i.token_hint, i.contacted, i.last_synced_at);
     return i;
 }
 
