@@ -342,11 +342,17 @@ class Exchange {
     Response delete_user(const std::string& id) {
         auto user = find_user(id);
         if (!user) return fail(404, "", "user " + id + " not found");
+        return delete_logged("user", user->user_name, [&] { return store_.delete_user(id); });
+    }
+
+    // Deletes a `kind` ("user") in one transaction with its sync log line.
+    template <class Delete>
+    Response delete_logged(const std::string& kind, const std::string& name, Delete remove) {
         Transaction tx(store_.db());
-        if (!store_.delete_user(id) ||
-            !store_.add_sync_log(integration_.id, "info", "deleted user " + user->user_name) ||
+        if (!remove() ||
+            !store_.add_sync_log(integration_.id, "info", "deleted " + kind + " " + name) ||
             !tx.commit())
-            return fail(500, "", "could not delete the user");
+            return fail(500, "", "could not delete the " + kind);
         return no_content();
     }
 
@@ -457,12 +463,7 @@ class Exchange {
     Response delete_group(const std::string& id) {
         auto group = find_group(id);
         if (!group) return fail(404, "", "group " + id + " not found");
-        Transaction tx(store_.db());
-        if (!store_.delete_group(id) ||
-            !store_.add_sync_log(integration_.id, "info", "deleted group " + group->name) ||
-            !tx.commit())
-            return fail(500, "", "could not delete the group");
-        return no_content();
+        return delete_logged("group", group->name, [&] { return store_.delete_group(id); });
     }
 
     Store& store_;
