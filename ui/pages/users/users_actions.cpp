@@ -74,6 +74,15 @@ void set_blocked(UsersPageState& state, Services& services, const openzro::User&
              std::string("Couldn't ") + (blocked ? "block " : "unblock ") + name + ".");
 }
 
+// Asks to confirm `verb` ("Block") on the user; `consequence` follows their name.
+void ask(UsersPageState& state, const openzro::User& user, const std::string& verb,
+         std::string consequence, int action) {
+    const std::string& name = display_name(user);
+    confirm_open(state.confirm, verb + " " + name + "?", name + consequence, verb + " user",
+                 action);
+    state.confirm_user = user.id;
+}
+
 }  // namespace
 
 const std::string& display_name(const openzro::User& user) {
@@ -108,12 +117,10 @@ void approve(UsersPageState& state, Services& services, const openzro::User& use
 }
 
 void ask_reject(UsersPageState& state, const openzro::User& user) {
-    confirm_open(state.confirm, "Reject " + display_name(user) + "?",
-                 display_name(user) +
-                     " is removed and can't sign in. If they sign in with Okta again, they "
-                     "wait for approval again.",
-                 "Reject user", kConfirmReject);
-    state.confirm_user = user.id;
+    ask(state, user, "Reject",
+        " is removed and can't sign in. If they sign in with Okta again, they wait for approval "
+        "again.",
+        kConfirmReject);
 }
 
 void ask_set_blocked(UsersPageState& state, Services& services, const openzro::User& user,
@@ -122,25 +129,19 @@ void ask_set_blocked(UsersPageState& state, Services& services, const openzro::U
         set_blocked(state, services, user, false);
         return;
     }
-    std::string message = display_name(user) +
-                          " will be signed out and their peers disconnected until you unblock "
-                          "them.";
+    std::string consequence =
+        " will be signed out and their peers disconnected until you unblock them.";
     if (user_from_okta(user))
-        message +=
+        consequence +=
             " Okta may unblock them on its next push: to keep them out, unassign them "
             "from the openZro app in Okta.";
-    confirm_open(state.confirm, "Block " + display_name(user) + "?", std::move(message),
-                 "Block user", kConfirmBlock);
-    state.confirm_user = user.id;
+    ask(state, user, "Block", std::move(consequence), kConfirmBlock);
 }
 
 void ask_remove(UsersPageState& state, const openzro::User& user) {
-    confirm_open(state.confirm, "Remove " + display_name(user) + "?",
-                 display_name(user) +
-                     " loses access to the account and their peers are removed. This can't be "
-                     "undone.",
-                 "Remove user", kConfirmRemove);
-    state.confirm_user = user.id;
+    ask(state, user, "Remove",
+        " loses access to the account and their peers are removed. This can't be undone.",
+        kConfirmRemove);
 }
 
 void set_role(UsersPageState& state, Services& services, const openzro::User& user,
