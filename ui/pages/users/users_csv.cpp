@@ -33,9 +33,9 @@ std::string users_csv(const UsersIndex& x) {
         const std::string cells[] = {u.name,
                                      u.email,
                                      role_label(u.role),
-                                     status_label(r.status),
+                                     name_of(r.status).label,
                                      groups,
-                                     source_label(r.source),
+                                     name_of(r.source).label,
                                      r.last_login == kNeverLoggedIn ? "Never" : u.last_login,
                                      u.id};
         bool first = true;

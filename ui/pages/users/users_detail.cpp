@@ -109,7 +109,7 @@ void users_detail(UsersPageState& state, PageContext& context, ImVec2 size) {
                       ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding);
     header(state, u);
     ImGui::Dummy(ImVec2(0, px(8)));
-    status_dot(status_label(r.status), status_color(r.status));
+    status_dot(name_of(r.status).label, status_color(r.status));
     ImGui::SameLine(0, px(12));
     ImGui::SetCursorPosY(ImGui::GetCursorPosY() - px(2));
     if (r.source == UserSource::Okta) badge("Okta", colors().okta);

@@ -25,10 +25,10 @@ constexpr Name<SortColumn> kColumns[] = {
     {SortColumn::Source, "source", "Source"}, {SortColumn::LastLogin, "last_login", "Last login"}};
 
 template <class E, std::size_t N>
-const Name<E>& name_of(const Name<E> (&names)[N], E value) {
+EnumName find_name(const Name<E> (&names)[N], E value) {
     for (const Name<E>& n : names)
-        if (n.value == value) return n;
-    return names[0];
+        if (n.value == value) return {n.key, n.label};
+    return {names[0].key, names[0].label};
 }
 
 // The enum value whose key is `text`, if any.
@@ -83,37 +83,25 @@ Route route_with_query(const Route& base, const UsersQuery& q) {
     r.page = base.page;
     r.path = base.path;
     if (!q.search.empty()) r.query.emplace_back("q", q.search);
-    if (q.status) r.query.emplace_back("status", status_key(*q.status));
+    if (q.status) r.query.emplace_back("status", name_of(*q.status).key);
     if (!q.role.empty()) r.query.emplace_back("role", q.role);
     if (!q.group.empty()) r.query.emplace_back("group", q.group);
-    if (q.source) r.query.emplace_back("source", source_key(*q.source));
+    if (q.source) r.query.emplace_back("source", name_of(*q.source).key);
     if (q.sort != SortColumn::Name || q.descending)
-        r.query.emplace_back("sort", std::string(q.descending ? "-" : "") + sort_key(q.sort));
+        r.query.emplace_back("sort", std::string(q.descending ? "-" : "") + name_of(q.sort).key);
     return r;
 }
 
-const char* status_key(UserStatus s) {
-    return name_of(kStatuses, s).key;
+EnumName name_of(UserStatus status) {
+    return find_name(kStatuses, status);
 }
 
-const char* status_label(UserStatus s) {
-    return name_of(kStatuses, s).label;
+EnumName name_of(UserSource source) {
+    return find_name(kSources, source);
 }
 
-const char* source_key(UserSource s) {
-    return name_of(kSources, s).key;
-}
-
-const char* source_label(UserSource s) {
-    return name_of(kSources, s).label;
-}
-
-const char* sort_key(SortColumn c) {
-    return name_of(kColumns, c).key;
-}
-
-const char* column_label(SortColumn c) {
-    return name_of(kColumns, c).label;
+EnumName name_of(SortColumn column) {
+    return find_name(kColumns, column);
 }
 
 std::string role_label(std::string_view role) {

@@ -35,13 +35,14 @@ Route route_with_query(const Route& base, const UsersQuery& query);
 bool same_except_search(const UsersQuery& a, const UsersQuery& b);
 bool has_filters(const UsersQuery& query);  // search or any filter set
 
-// Names as the route and the UI spell them.
-const char* status_key(UserStatus status);      // "pending_approval"
-const char* status_label(UserStatus status);    // "Pending approval"
-const char* source_key(UserSource source);      // "okta"
-const char* source_label(UserSource source);    // "Okta"
-const char* sort_key(SortColumn column);        // "last_login"
-const char* column_label(SortColumn column);    // "Last login"
+// A value's names as the route and the UI spell them.
+struct EnumName {
+    const char* key;    // "pending_approval", "okta", "last_login"
+    const char* label;  // "Pending approval", "Okta", "Last login"
+};
+EnumName name_of(UserStatus status);
+EnumName name_of(UserSource source);
+EnumName name_of(SortColumn column);
 std::string role_label(std::string_view role);  // "network_admin" -> "Network admin"
 
 }  // namespace ui

@@ -48,7 +48,7 @@ void header_cell(UsersPageState& state, PageContext& context, SortColumn column)
     ImGui::PushID(static_cast<int>(column));
     const bool pressed = ImGui::InvisibleButton("##sort", ImVec2(w, px(kHeaderCss)));
     ImGui::PopID();
-    const std::string label = std::string("Sort by ") + column_label(column);
+    const std::string label = std::string("Sort by ") + name_of(column).label;
     registry_annotate_last(Role::Button, label.c_str(),
                            sorted ? ItemState_Selected : ItemState_None);
     const bool hovered = ImGui::IsItemHovered();
@@ -148,7 +148,7 @@ bool row(UsersPageState& state, std::uint32_t i, std::int64_t now) {
     }
     if (ImGui::TableSetColumnIndex(2)) {
         ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, top + px(19)));
-        status_dot(status_label(r.status), status_color(r.status));
+        status_dot(name_of(r.status).label, status_color(r.status));
     }
     if (ImGui::TableSetColumnIndex(3))
         groups_cell(state.index, u, ImVec2(ImGui::GetCursorScreenPos().x, top), cell_max());

@@ -54,7 +54,7 @@ void status_menu(const UsersPageState& state, PageContext& context) {
     for (UserStatus st : {UserStatus::Active, UserStatus::Invited, UserStatus::PendingApproval,
                           UserStatus::Blocked}) {
         q.status = st;
-        list.push_back({status_label(st), state.query.status == st, q});
+        list.push_back({name_of(st).label, state.query.status == st, q});
     }
     filter_menu(context, "Status", list);
 }
@@ -97,7 +97,7 @@ void source_menu(const UsersPageState& state, PageContext& context) {
     q.source = UserSource::Okta;
     for (UserSource source : {UserSource::Okta, UserSource::Manual}) {
         q.source = source;
-        list.push_back({source_label(source), state.query.source == source, q});
+        list.push_back({name_of(source).label, state.query.source == source, q});
     }
     filter_menu(context, "Source", list);
 }
@@ -171,7 +171,7 @@ void users_filter_chips(UsersPageState& state, PageContext& context) {
         users_show(context, next);
     };
     if (q.status)
-        chip_for(std::string("Status: ") + status_label(*q.status),
+        chip_for(std::string("Status: ") + name_of(*q.status).label,
                  [](UsersQuery& n) { n.status.reset(); });
     if (!q.role.empty())
         chip_for("Role: " + role_label(q.role), [](UsersQuery& n) { n.role.clear(); });
@@ -179,7 +179,7 @@ void users_filter_chips(UsersPageState& state, PageContext& context) {
         chip_for("Group: " + index_group_name(state.index, q.group),
                  [](UsersQuery& n) { n.group.clear(); });
     if (q.source)
-        chip_for(std::string("Source: ") + source_label(*q.source),
+        chip_for(std::string("Source: ") + name_of(*q.source).label,
                  [](UsersQuery& n) { n.source.reset(); });
     if (has_filters(q)) {
         if (any) ImGui::SameLine(0, px(8));
