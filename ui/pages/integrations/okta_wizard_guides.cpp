@@ -12,6 +12,19 @@ namespace {
 
 constexpr double kCountPollSeconds = 3;
 
+// A poll round's callback for a list (users, groups): counts what the integration pushed.
+template <class T>
+auto count_pushed(OktaWizardState& w, int& count) {
+    return [&w, &count](openzro::Result<Shared<std::vector<T>>> r) {
+        auto* v = w.poll.answered(r, ImGui::GetTime(), kCountPollSeconds);
+        if (!v) return;
+        int n = 0;
+        if (*v)
+            for (const T& item : **v) n += item.issued == "integration";
+        count = n;
+    };
+}
+
 void intro(const char* text) {
     text_wrapped_muted(text);
     ImGui::Dummy(ImVec2(0, px(12)));
@@ -126,22 +139,8 @@ void wizard_push_groups(WizardStep& s) {
     const double now = ImGui::GetTime();
     if (s.entered) w.poll.next = 0;
     if (api && w.poll.due(now, 2)) {
-        api->users(w.scope, [&w](openzro::Result<Shared<std::vector<openzro::User>>> r) {
-            auto* v = w.poll.answered(r, ImGui::GetTime(), kCountPollSeconds);
-            if (!v) return;
-            int n = 0;
-            if (*v)
-                for (const auto& u : **v) n += u.issued == "integration";
-            w.users_received = n;
-        });
-        api->groups(w.scope, [&w](openzro::Result<Shared<std::vector<openzro::Group>>> r) {
-            auto* v = w.poll.answered(r, ImGui::GetTime(), kCountPollSeconds);
-            if (!v) return;
-            int n = 0;
-            if (*v)
-                for (const auto& g : **v) n += g.issued == "integration";
-            w.groups_received = n;
-        });
+        api->users(w.scope, count_pushed<openzro::User>(w, w.users_received));
+        api->groups(w.scope, count_pushed<openzro::Group>(w, w.groups_received));
     }
     s.context.actions.wake_after = earliest_wake(s.context.actions.wake_after, w.poll.wake_in(now));
 }
