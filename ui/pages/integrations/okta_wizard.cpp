@@ -6,7 +6,9 @@
 #include "ui/icons.h"
 #include "ui/pages/integrations/logos.h"
 #include "ui/pages/integrations/okta_wizard_steps.h"
+#include "ui/widgets/error_banner.h"
 #include "ui/widgets/modal.h"
+#include "ui/widgets/skeleton.h"
 
 namespace ui {
 
@@ -151,6 +153,23 @@ void wizard_go_step(WizardStep& s, int step) {
     OktaWizardPlace p = s.place;
     p.step = step;
     wizard_go(s, p);
+}
+
+bool wizard_waiting(WizardStep& s, const Read& read, const char* error_title,
+                    const char* error_reason, void (*retry)(WizardStep&)) {
+    if (read.error) {
+        if (error_banner(error_title, *read.error)) retry(s);
+        s.footer.disabled_reason = error_reason;
+        return true;
+    }
+    if (read.loaded) return false;
+    skeleton_rows(4);
+    s.footer.disabled_reason = "Loading...";
+    return true;
+}
+
+void wizard_reload(WizardStep& s) {
+    okta_load(s.state, s.context);
 }
 
 void okta_wizard(IntegrationsPageState& state, PageContext& context) {

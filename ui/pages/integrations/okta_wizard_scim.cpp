@@ -19,6 +19,7 @@ namespace ui {
 namespace {
 
 constexpr double kLogPollSeconds = 2;
+constexpr const char* kNotLoaded = "The integration could not be loaded: retry above.";
 
 // Phase 1: name the connection and create the integration (Continue does it).
 void create_form(WizardStep& s) {
@@ -146,17 +147,9 @@ void wizard_scim(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     OktaData& d = s.state.data;
     openzro::Api* api = s.context.services.api;
-    if (d.integrations.error) {
-        if (error_banner("Could not load the Okta integration", *d.integrations.error))
-            okta_load(s.state, s.context);
-        s.footer.disabled_reason = "The integration could not be loaded: retry above.";
+    if (wizard_waiting(s, d.integrations, "Could not load the Okta integration", kNotLoaded,
+                       wizard_reload))
         return;
-    }
-    if (!d.integrations.loaded) {
-        skeleton_rows(4);
-        s.footer.disabled_reason = "Loading...";
-        return;
-    }
     if (s.place.integration <= 0) {
         // An integration made for this provider before (e.g. the wizard was left): reuse it.
         if (const auto* existing = integration_of(d, s.place.idp)) {
@@ -176,17 +169,10 @@ void wizard_scim(WizardStep& s) {
         api->scim_integration(w.scope, s.place.integration,
                               w.integration.into<Shared<openzro::OktaScimIntegration>>());
     }
-    if (w.integration.error) {
-        if (error_banner("Could not load the SCIM integration", *w.integration.error))
-            w.integration.error.reset();
-        s.footer.disabled_reason = "The integration could not be loaded: retry above.";
+    // Retry clears the error: the read above then starts again.
+    if (wizard_waiting(s, w.integration, "Could not load the SCIM integration", kNotLoaded,
+                       [](WizardStep& step) { step.state.wizard.integration.error.reset(); }))
         return;
-    }
-    if (!w.integration.loaded) {
-        skeleton_rows(4);
-        s.footer.disabled_reason = "Loading...";
-        return;
-    }
     connect_okta(s);
 }
 

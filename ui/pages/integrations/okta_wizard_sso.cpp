@@ -134,17 +134,9 @@ void form(WizardStep& s) {
 void wizard_sso(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     OktaData& d = s.state.data;
-    if (d.providers.error) {
-        if (error_banner("Could not load the identity providers", *d.providers.error))
-            okta_load(s.state, s.context);
-        s.footer.disabled_reason = "The identity providers could not be loaded: retry above.";
+    if (wizard_waiting(s, d.providers, "Could not load the identity providers",
+                       "The identity providers could not be loaded: retry above.", wizard_reload))
         return;
-    }
-    if (!d.providers.loaded) {
-        skeleton_rows(4);
-        s.footer.disabled_reason = "Loading...";
-        return;
-    }
     const openzro::IdentityProvider* existing = okta_provider(d);
     if (existing) existing_provider(s, *existing);
     if (existing && !w.replace_provider) return;

@@ -27,6 +27,12 @@ inline constexpr int kWizardConfirmRegenerate = 2;
 // Moves the wizard to `place` (pushes the route, so Back in the browser goes back a step).
 void wizard_go(WizardStep& s, const OktaWizardPlace& place);
 void wizard_go_step(WizardStep& s, int step);
+// Stands in for a read the step needs until it is loaded: its error banner (Retry calls `retry`)
+// and `error_reason` in the footer, or loading rows. True while the read is not loaded.
+bool wizard_waiting(WizardStep& s, const Read& read, const char* error_title,
+                    const char* error_reason, void (*retry)(WizardStep&));
+// Retry for the page's own reads (okta_load).
+void wizard_reload(WizardStep& s);
 
 // [SECTION] Guides: what to click in Okta (steps 1, 2, 5, 6, 7)
 void wizard_permissions(WizardStep& s);
