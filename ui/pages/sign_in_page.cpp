@@ -36,16 +36,10 @@ void centred_heading(const char* text, Font f, float width) {
 }
 
 void reason_callout(const std::string& reason) {
-    callout_begin("##sign-in-reason", colors().warning);
-    ImGui::PushStyleColor(ImGuiCol_Text, colors().warning);
-    ImGui::TextUnformatted(OZ_ICON_WARNING);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0, px(8));
-    ImGui::BeginGroup();
-    heading("You could not sign in", Font::Medium);
+    titled_callout_begin("##sign-in-reason", colors().warning, OZ_ICON_WARNING,
+                         "You could not sign in");
     text_wrapped_muted(reason.c_str());
-    ImGui::EndGroup();
-    callout_end();
+    titled_callout_end();
     ImGui::Dummy(ImVec2(0, px(12)));
 }
 

@@ -26,15 +26,24 @@ void callout_end() {
     ImGui::PopStyleColor(2);
 }
 
-bool error_banner(const char* title, const openzro::ApiError& error, const char* retry_label) {
-    ImGui::PushID(title);
-    callout_begin("##error", colors().danger);
-    ImGui::PushStyleColor(ImGuiCol_Text, colors().danger);
-    ImGui::TextUnformatted(OZ_ICON_ERROR);
+void titled_callout_begin(const char* id, ImU32 color, const char* icon, const char* title) {
+    callout_begin(id, color);
+    ImGui::PushStyleColor(ImGuiCol_Text, color);
+    ImGui::TextUnformatted(icon);
     ImGui::PopStyleColor();
     ImGui::SameLine(0, px(8));
     ImGui::BeginGroup();
     heading(title, Font::Medium);
+}
+
+void titled_callout_end() {
+    ImGui::EndGroup();
+    callout_end();
+}
+
+bool error_banner(const char* title, const openzro::ApiError& error, const char* retry_label) {
+    ImGui::PushID(title);
+    titled_callout_begin("##error", colors().danger, OZ_ICON_ERROR, title);
     std::string line = error.message;
     if (!error.server_message.empty() && error.server_message != error.message)
         line += ": " + error.server_message;
@@ -50,8 +59,7 @@ bool error_banner(const char* title, const openzro::ApiError& error, const char*
         ImGui::Dummy(ImVec2(0, px(4)));
         retry = button(retry_label, {ButtonKind::Secondary, OZ_ICON_REFRESH});
     }
-    ImGui::EndGroup();
-    callout_end();
+    titled_callout_end();
     ImGui::PopID();
     return retry;
 }
