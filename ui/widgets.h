@@ -34,6 +34,8 @@ void focus_ring_for_last_item(float rounding_css);
 void text_muted(const char* text);
 // Wraps at `wrap_pos_x` (window-local x; 0: the window's right edge).
 void text_wrapped_muted(const char* text, float wrap_pos_x = 0.0f);
+// A note under what it explains: text_wrapped_muted() in the small font.
+void small_note(const char* text, float wrap_pos_x = 0.0f);
 void heading(const char* text, Font font);
 void badge(const char* label, ImU32 color, const char* icon = nullptr);
 void status_dot(const char* label, ImU32 color);

@@ -143,13 +143,11 @@ void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& retur
     ImGui::PopStyleColor(2);
 
     ImGui::Dummy(ImVec2(0, px(16)));
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted(
+    small_note(
         "Owner setting up openZro? Until single sign-on works, sign in with the one-time link "
         "openzro-server prints on its console when started with --sign-in-link (scripts/run "
         "does).",
         ImGui::GetCursorPosX() + card_w);
-    ImGui::PopFont();
     ImGui::EndGroup();
     ImGui::End();
 }

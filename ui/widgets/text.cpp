@@ -22,6 +22,12 @@ void text_wrapped_muted(const char* text, float wrap_pos_x) {
     registry_add_text(Role::Text, text);
 }
 
+void small_note(const char* text, float wrap_pos_x) {
+    ImGui::PushFont(font(Font::Small));
+    text_wrapped_muted(text, wrap_pos_x);
+    ImGui::PopFont();
+}
+
 void heading(const char* text, Font f) {
     ImGui::PushFont(font(f));
     ImGui::TextUnformatted(text);

@@ -74,11 +74,9 @@ void settings_tab(Dialog& d) {
         ImGui::TextUnformatted(d.integration.auth_token.empty() ? "(hidden)"
                                                                 : d.integration.auth_token.c_str());
         ImGui::PopFont();
-        ImGui::PushFont(font(Font::Small));
-        text_wrapped_muted(
+        small_note(
             "openZro keeps only a hash of the token. Regenerate it if Okta lost "
             "it: the token Okta has now stops working at once.");
-        ImGui::PopFont();
     }
     ImGui::Dummy(ImVec2(0, px(8)));
     regenerate_token_button(c.regenerate, okta_denied(d.state.data, "integrations", "update"),

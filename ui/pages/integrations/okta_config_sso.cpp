@@ -43,11 +43,9 @@ void replace_secret(OktaConfigState& c, Services& services, const openzro::Ident
 void secret_section(OktaConfigState& c, IntegrationsPageState& state, Services& services,
                     const openzro::IdentityProvider& p) {
     heading("Client secret", Font::Medium);
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted(
+    small_note(
         "openZro never shows the saved secret. If you generated a new one in Okta, paste it "
         "here: sign-in uses it from then on.");
-    ImGui::PopFont();
     bool toggle = false;
     text_field_with_button(
         "New client secret", c.new_secret,
@@ -105,12 +103,10 @@ void approval_section(OktaConfigState& c, IntegrationsPageState& state, Services
     if (!reason && c.save_approval.busy) reason = "Saving...";
     if (toggle_switch("Require approval for new users", required, reason))
         set_approval(c, services, !required);
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted(
+    small_note(
         "Someone from your email domain who is not yet a user joins as a member when they "
         "first sign in with Okta. With approval required, they wait under Team > Users until "
         "an admin approves them.");
-    ImGui::PopFont();
     if (c.save_approval.error)
         error_banner("Could not save the account setting", *c.save_approval.error, nullptr);
 }
@@ -132,11 +128,9 @@ void okta_config_sso_tab(IntegrationsPageState& state, PageContext& context) {
     ImGui::Dummy(ImVec2(0, px(4)));
     if (button("Test sign-in", {ButtonKind::Secondary, OZ_ICON_EXTERNAL_LINK}))
         context.actions.open_url = okta_test_sign_in_url(context.services, p->id);
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted(
+    small_note(
         "Opens Okta's sign-in in a new tab. Sign in as a user of the domain: when it works, the "
         "new tab shows openZro signed in as that user.");
-    ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, px(12)));
     secret_section(c, state, context.services, *p);
     ImGui::Dummy(ImVec2(0, px(12)));

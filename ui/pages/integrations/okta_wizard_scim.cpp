@@ -48,11 +48,9 @@ void token_field(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     if (!w.full_token.empty()) {
         copy_field("Authorization (Bearer) token", w.full_token, w.token_copy, true);
-        ImGui::PushFont(font(Font::Small));
-        text_wrapped_muted(
+        small_note(
             "Copy it now: openZro keeps only a hash, so the token cannot be "
             "shown again once this setup is closed.");
-        ImGui::PopFont();
         return;
     }
     callout_begin("##token-hidden", colors().warning);
@@ -77,9 +75,7 @@ void verification(WizardStep& s) {
         return;
     }
     live_text("Waiting for Okta...", colors().text, OZ_ICON_CLOCK, colors().warning);
-    ImGui::PushFont(font(Font::Small));
-    text_wrapped_muted("This changes as soon as Okta's Test API Credentials reaches openZro.");
-    ImGui::PopFont();
+    small_note("This changes as soon as Okta's Test API Credentials reaches openZro.");
     if (w.poll.error && error_banner("Could not read the sync log", *w.poll.error)) w.poll.retry();
 }
 

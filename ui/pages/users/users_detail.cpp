@@ -153,9 +153,7 @@ void users_detail(UsersPageState& state, PageContext& context, ImVec2 size) {
     if (button("Remove", {ButtonKind::Danger, OZ_ICON_TRASH, rules.remove})) ask_remove(state, u);
     if (rules.remove && r.source == UserSource::Okta) {
         ImGui::Dummy(ImVec2(0, px(4)));
-        ImGui::PushFont(font(Font::Small));
-        text_wrapped_muted(rules.remove);
-        ImGui::PopFont();
+        small_note(rules.remove);
     }
     ImGui::EndChild();
     ImGui::PopStyleVar(2);
