@@ -56,6 +56,21 @@ void read_columns(const Stmt& s, Fields&... fields) {
     (read_column(s, column++, fields), ...);
 }
 
+// Every row left in `s`, each read by `read` (read_user, ...).
+template <class Read>
+auto read_all(Stmt& s, Read read) {
+    std::vector<decltype(read(s))> out;
+    while (s.step()) out.push_back(read(s));
+    return out;
+}
+
+// The next row of `s` read by `read`, if there is one.
+template <class Read>
+auto read_first(Stmt& s, Read read) -> std::optional<decltype(read(s))> {
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
+
 // Columns as in kUserColumns.
 UserRecord read_user(const Stmt& s) {
     UserRecord u;
@@ -258,8 +273,7 @@ std::vector<UserRecord> Store::list_users(std::optional<bool> service_users) {
         s.bind(1, std::int64_t{*service_users ? 1 : 0})
             .bind(2, std::int64_t{*service_users ? 1 : 0});
     }
-    std::vector<UserRecord> out;
-    while (s.step()) out.push_back(read_user(s));
+    std::vector<UserRecord> out = read_all(s, read_user);
     load_auto_groups(out);
     return out;
 }
@@ -352,9 +366,7 @@ std::vector<UserRecord> Store::scim_user_page(std::int64_t integration_id, std::
         " FROM users WHERE integration_id = ? ORDER BY seq LIMIT ? OFFSET ?";
     auto s = db_->prepare(sql.c_str());
     s.bind(1, integration_id).bind(2, limit).bind(3, offset);
-    std::vector<UserRecord> out;
-    while (s.step()) out.push_back(read_user(s));
-    return out;
+    return read_all(s, read_user);
 }
 
 std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
@@ -376,9 +388,7 @@ std::vector<UserRecord> Store::scim_users_by(std::int64_t integration_id,
     auto s = db_->prepare(sql->c_str());
     s.bind(1, integration_id)
         .bind(2, column_key == "username" ? openzro::user_name_key(value).value_or("") : value);
-    std::vector<UserRecord> out;
-    while (s.step()) out.push_back(read_user(s));
-    return out;
+    return read_all(s, read_user);
 }
 
 constexpr const char* kGroupColumns =
@@ -391,8 +401,7 @@ std::optional<UserRecord> Store::orphaned_scim_user(const std::string& key) {
                                    "AND issued = 'integration'";
     auto s = db_->prepare(sql.c_str());
     s.bind(1, key);
-    if (!s.step()) return std::nullopt;
-    return read_user(s);
+    return read_first(s, read_user);
 }
 
 bool Store::adopt_user(const std::string& user_id, std::int64_t integration_id) {
@@ -409,9 +418,7 @@ std::vector<GroupRecord> Store::scim_groups(std::int64_t integration_id) {
                                    " FROM groups WHERE integration_id = ? ORDER BY seq";
     auto s = db_->prepare(sql.c_str());
     s.bind(1, integration_id);
-    std::vector<GroupRecord> out;
-    while (s.step()) out.push_back(read_group(s));
-    return out;
+    return read_all(s, read_group);
 }
 
 std::vector<GroupRecord> Store::user_scim_groups(const std::string& user_id) {
@@ -445,17 +452,14 @@ std::optional<GroupRecord> Store::group(const std::string& id) {
         std::string("SELECT ") + kGroupColumns + " FROM groups WHERE id = ?";
     auto s = db_->prepare(sql.c_str());
     s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return read_group(s);
+    return read_first(s, read_group);
 }
 
 std::vector<GroupRecord> Store::list_groups() {
     static const std::string sql =
         std::string("SELECT ") + kGroupColumns + " FROM groups WHERE imported = 1 ORDER BY seq";
     auto s = db_->prepare(sql.c_str());
-    std::vector<GroupRecord> out;
-    while (s.step()) out.push_back(read_group(s));
-    return out;
+    return read_all(s, read_group);
 }
 
 bool Store::insert_group(GroupRecord& g) {
@@ -521,8 +525,7 @@ std::optional<UserRecord> Store::user_by_email(const std::string& email) {
     const std::string key = to_lower(email);
     auto s = db_->prepare(sql.c_str());
     s.bind(1, key).bind(2, openzro::user_name_key(email).value_or(key));
-    if (!s.step()) return std::nullopt;
-    return read_user(s);
+    return read_first(s, read_user);
 }
 
 bool Store::record_sign_in(const std::string& user_id, const std::string& idp_id) {
@@ -664,9 +667,7 @@ std::vector<IntegrationRecord> Store::integrations() {
     static const std::string sql =
         std::string("SELECT ") + kIntegrationColumns + " FROM integrations ORDER BY id";
     auto s = db_->prepare(sql.c_str());
-    std::vector<IntegrationRecord> out;
-    while (s.step()) out.push_back(read_integration(s));
-    return out;
+    return read_all(s, read_integration);
 }
 
 std::optional<IntegrationRecord> Store::integration(std::int64_t id) {
@@ -674,8 +675,7 @@ std::optional<IntegrationRecord> Store::integration(std::int64_t id) {
         std::string("SELECT ") + kIntegrationColumns + " FROM integrations WHERE id = ?";
     auto s = db_->prepare(sql.c_str());
     s.bind(1, id);
-    if (!s.step()) return std::nullopt;
-    return read_integration(s);
+    return read_first(s, read_integration);
 }
 
 std::optional<IntegrationRecord> Store::integration_for_token(const std::string& token) {
