@@ -6,32 +6,43 @@ namespace {
 
 enum ConfirmAction { kConfirmBlock = 1, kConfirmRemove, kConfirmReject };
 
-// Applies `after` now, sends PUT /users/{id}, and settles with the server'state answer or rolls
-// back to `before`. `done` is the success message ("Jane blocked").
-void put_user(UsersPageState& state, Services& services, openzro::User before,
-              const openzro::User& after, std::string done, std::string failed) {
+// Applies `after` now, sends it through `send` (given the Api and the callback), and settles
+// with the server's answer or rolls back to `before`. `done` is the success message ("Jane was
+// blocked."), `failed` the start of the error's ("Couldn't block Jane.").
+template <class Send>
+void edit_user(UsersPageState& state, Services& services, openzro::User before,
+               const openzro::User& after, std::string done, std::string failed, Send send) {
     // `before` is a copy: the edit below may move the user it was read from.
     const std::int64_t row = index_find(state.index, after.id);
     if (row < 0 || !services.api) return;
     index_edit(state.index, static_cast<std::uint32_t>(row), after);
     state.pending[after.id] = {after, false};
     Toasts* toasts = services.toasts;
-    services.api->update_user(
-        state.writes, after.id, {after.role, after.auto_groups, after.is_blocked},
-        [&state, toasts, before = std::move(before), done = std::move(done),
-         failed = std::move(failed)](openzro::Result<openzro::User> result) {
-            state.pending.erase(before.id);
-            const std::int64_t at = index_find(state.index, before.id);
-            if (at < 0) return;
-            const auto i = static_cast<std::uint32_t>(at);
-            if (const openzro::User* saved = ok_value(result)) {
-                index_edit(state.index, i, *saved);
-                toast_push(*toasts, ToastKind::Success, done);
-            } else {
-                index_edit(state.index, i, before);
-                toast_push(*toasts, ToastKind::Error, failed + " " + result.error().summary());
-            }
-        });
+    send(*services.api, [&state, toasts, before = std::move(before), done = std::move(done),
+                         failed = std::move(failed)](openzro::Result<openzro::User> result) {
+        state.pending.erase(before.id);
+        const std::int64_t at = index_find(state.index, before.id);
+        if (at < 0) return;
+        const auto i = static_cast<std::uint32_t>(at);
+        if (const openzro::User* saved = ok_value(result)) {
+            index_edit(state.index, i, *saved);
+            toast_push(*toasts, ToastKind::Success, done);
+        } else {
+            index_edit(state.index, i, before);
+            toast_push(*toasts, ToastKind::Error, failed + " " + result.error().summary());
+        }
+    });
+}
+
+// edit_user() through PUT /users/{id}.
+void put_user(UsersPageState& state, Services& services, const openzro::User& before,
+              const openzro::User& after, std::string done, std::string failed) {
+    edit_user(state, services, before, after, std::move(done), std::move(failed),
+              [&state, &after](openzro::Api& api, auto settle) {
+                  api.update_user(state.writes, after.id,
+                                  {after.role, after.auto_groups, after.is_blocked},
+                                  std::move(settle));
+              });
 }
 
 // Hides the user now, sends DELETE /users/{id} (or /reject), and shows them again when refused.
@@ -90,30 +101,13 @@ const std::string& display_name(const openzro::User& user) {
 }
 
 void approve(UsersPageState& state, Services& services, const openzro::User& user) {
-    const std::int64_t row = index_find(state.index, user.id);
-    if (row < 0 || !services.api) return;
     openzro::User after = user;
     after.pending_approval = false;
-    index_edit(state.index, static_cast<std::uint32_t>(row), after);
-    state.pending[user.id] = {after, false};
-    Toasts* toasts = services.toasts;
-    const std::string name = display_name(user);
-    services.api->approve_user(
-        state.writes, user.id,
-        [&state, toasts, before = user, name](openzro::Result<openzro::User> result) {
-            state.pending.erase(before.id);
-            const std::int64_t at = index_find(state.index, before.id);
-            if (at < 0) return;
-            const auto i = static_cast<std::uint32_t>(at);
-            if (const openzro::User* approved = ok_value(result)) {
-                index_edit(state.index, i, *approved);
-                toast_push(*toasts, ToastKind::Success, name + " was approved and can sign in.");
-            } else {
-                index_edit(state.index, i, before);
-                toast_push(*toasts, ToastKind::Error,
-                           "Couldn't approve " + name + ". " + result.error().summary());
-            }
-        });
+    const std::string& name = display_name(user);
+    edit_user(state, services, user, after, name + " was approved and can sign in.",
+              "Couldn't approve " + name + ".", [&state, &after](openzro::Api& api, auto settle) {
+                  api.approve_user(state.writes, after.id, std::move(settle));
+              });
 }
 
 void ask_reject(UsersPageState& state, const openzro::User& user) {
