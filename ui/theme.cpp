@@ -1,5 +1,7 @@
 #include "ui/theme.h"
 
+#include <initializer_list>
+
 #include "ui/icons.h"
 
 extern const unsigned char font_inter_regular[];
@@ -88,58 +90,39 @@ void theme_apply(Theme& t, ThemeMode mode, float scale) {
     style.HoverDelayNormal = 0.4f;
     style.ScaleAllSizes(scale);
 
+    // Each colour once, with the slots that show it.
     ImVec4* c = style.Colors;
-    c[ImGuiCol_Text] = vec(p.text);
-    c[ImGuiCol_TextDisabled] = vec(p.text_muted);
-    c[ImGuiCol_WindowBg] = vec(p.bg);
-    c[ImGuiCol_ChildBg] = vec(p.surface);
-    c[ImGuiCol_PopupBg] = vec(p.surface);
-    c[ImGuiCol_Border] = vec(p.border);
-    c[ImGuiCol_BorderShadow] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_FrameBg] = vec(p.surface_raised);
+    auto paint = [c](const ImVec4& colour, std::initializer_list<ImGuiCol> slots) {
+        for (const ImGuiCol slot : slots) c[slot] = colour;
+    };
+    paint(vec(p.surface), {ImGuiCol_ChildBg, ImGuiCol_PopupBg, ImGuiCol_TitleBg,
+                           ImGuiCol_TitleBgActive, ImGuiCol_TitleBgCollapsed, ImGuiCol_MenuBarBg,
+                           ImGuiCol_Tab, ImGuiCol_TabUnfocused, ImGuiCol_TableHeaderBg});
+    paint(vec(p.surface_raised),
+          {ImGuiCol_FrameBg, ImGuiCol_Button, ImGuiCol_Header, ImGuiCol_HeaderHovered,
+           ImGuiCol_TabHovered, ImGuiCol_TabActive, ImGuiCol_TabUnfocusedActive});
+    paint(vec(p.border),
+          {ImGuiCol_Border, ImGuiCol_ScrollbarGrab, ImGuiCol_Separator, ImGuiCol_ResizeGripHovered,
+           ImGuiCol_TableBorderStrong, ImGuiCol_TableBorderLight});
+    paint(vec(p.accent),
+          {ImGuiCol_CheckMark, ImGuiCol_SliderGrab, ImGuiCol_SliderGrabActive,
+           ImGuiCol_SeparatorHovered, ImGuiCol_SeparatorActive, ImGuiCol_ResizeGripActive,
+           ImGuiCol_DragDropTarget, ImGuiCol_NavHighlight, ImGuiCol_NavWindowingHighlight,
+           ImGuiCol_PlotLines, ImGuiCol_PlotHistogram});
+    paint(vec(p.text_muted), {ImGuiCol_TextDisabled, ImGuiCol_ScrollbarGrabActive});
+    paint(ImVec4(0, 0, 0, 0), {ImGuiCol_BorderShadow, ImGuiCol_ScrollbarBg, ImGuiCol_ResizeGrip,
+                               ImGuiCol_TableRowBg, ImGuiCol_TableRowBgAlt});
+    // Hovered and pressed: the raised surface a step towards the text.
+    paint(mix(p.surface_raised, p.text, 0.06f),
+          {ImGuiCol_FrameBgActive, ImGuiCol_ButtonHovered, ImGuiCol_HeaderActive});
     c[ImGuiCol_FrameBgHovered] = mix(p.surface_raised, p.text, 0.04f);
-    c[ImGuiCol_FrameBgActive] = mix(p.surface_raised, p.text, 0.06f);
-    c[ImGuiCol_TitleBg] = vec(p.surface);
-    c[ImGuiCol_TitleBgActive] = vec(p.surface);
-    c[ImGuiCol_TitleBgCollapsed] = vec(p.surface);
-    c[ImGuiCol_MenuBarBg] = vec(p.surface);
-    c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ScrollbarGrab] = vec(p.border);
-    c[ImGuiCol_ScrollbarGrabHovered] = mix(p.border, p.text_muted, 0.4f);
-    c[ImGuiCol_ScrollbarGrabActive] = vec(p.text_muted);
-    c[ImGuiCol_CheckMark] = vec(p.accent);
-    c[ImGuiCol_SliderGrab] = vec(p.accent);
-    c[ImGuiCol_SliderGrabActive] = vec(p.accent);
-    c[ImGuiCol_Button] = vec(p.surface_raised);
-    c[ImGuiCol_ButtonHovered] = mix(p.surface_raised, p.text, 0.06f);
     c[ImGuiCol_ButtonActive] = mix(p.surface_raised, p.text, 0.10f);
-    c[ImGuiCol_Header] = vec(p.surface_raised);
-    c[ImGuiCol_HeaderHovered] = vec(p.surface_raised);
-    c[ImGuiCol_HeaderActive] = mix(p.surface_raised, p.text, 0.06f);
-    c[ImGuiCol_Separator] = vec(p.border);
-    c[ImGuiCol_SeparatorHovered] = vec(p.accent);
-    c[ImGuiCol_SeparatorActive] = vec(p.accent);
-    c[ImGuiCol_ResizeGrip] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_ResizeGripHovered] = vec(p.border);
-    c[ImGuiCol_ResizeGripActive] = vec(p.accent);
-    c[ImGuiCol_Tab] = vec(p.surface);
-    c[ImGuiCol_TabHovered] = vec(p.surface_raised);
-    c[ImGuiCol_TabActive] = vec(p.surface_raised);
-    c[ImGuiCol_TabUnfocused] = vec(p.surface);
-    c[ImGuiCol_TabUnfocusedActive] = vec(p.surface_raised);
-    c[ImGuiCol_TableHeaderBg] = vec(p.surface);
-    c[ImGuiCol_TableBorderStrong] = vec(p.border);
-    c[ImGuiCol_TableBorderLight] = vec(p.border);
-    c[ImGuiCol_TableRowBg] = ImVec4(0, 0, 0, 0);
-    c[ImGuiCol_TableRowBgAlt] = ImVec4(0, 0, 0, 0);
+    c[ImGuiCol_ScrollbarGrabHovered] = mix(p.border, p.text_muted, 0.4f);
+    c[ImGuiCol_Text] = vec(p.text);
+    c[ImGuiCol_WindowBg] = vec(p.bg);
     c[ImGuiCol_TextSelectedBg] = vec(with_alpha(p.accent, 0.35f));
-    c[ImGuiCol_DragDropTarget] = vec(p.accent);
-    c[ImGuiCol_NavHighlight] = vec(p.accent);
-    c[ImGuiCol_NavWindowingHighlight] = vec(p.accent);
     c[ImGuiCol_NavWindowingDimBg] = ImVec4(0, 0, 0, 0.5f);
     c[ImGuiCol_ModalWindowDimBg] = ImVec4(0, 0, 0, mode == ThemeMode::Dark ? 0.6f : 0.35f);
-    c[ImGuiCol_PlotLines] = vec(p.accent);
-    c[ImGuiCol_PlotHistogram] = vec(p.accent);
     ImGui::GetStyle() = style;
 }
 
