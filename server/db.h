@@ -29,6 +29,13 @@ class Stmt {
     Stmt& bind(int index, std::string_view text);
     Stmt& bind(int index, std::int64_t value);
     Stmt& bind_null(int index);
+    // Binds `values` to the parameters 1, 2, ... in order.
+    template <class... Values>
+    Stmt& bind_all(const Values&... values) {
+        int index = 0;
+        (bind(++index, values), ...);
+        return *this;
+    }
     // Advances; true while a row is available.
     bool step();
     // Runs to completion; false on a constraint violation or other error.

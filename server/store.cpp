@@ -595,26 +595,15 @@ bool Store::save_identity_provider(IdentityProviderRecord& idp) {
             ->prepare(
                 "INSERT INTO identity_providers (id, type, name, issuer, client_id, client_secret, "
                 "created_at, email_domain) VALUES (?,?,?,?,?,?,?,?)")
-            .bind(1, idp.id)
-            .bind(2, idp.type)
-            .bind(3, idp.name)
-            .bind(4, idp.issuer)
-            .bind(5, idp.client_id)
-            .bind(6, secrets_->seal(idp.client_secret, idp.id))
-            .bind(7, utc_now())
-            .bind(8, idp.email_domain)
+            .bind_all(idp.id, idp.type, idp.name, idp.issuer, idp.client_id,
+                      secrets_->seal(idp.client_secret, idp.id), utc_now(), idp.email_domain)
             .run();
     }
     return db_->prepare(
                   "UPDATE identity_providers SET type = ?, name = ?, issuer = ?, client_id = ?, "
                   "client_secret = ?, email_domain = ? WHERE id = ?")
-               .bind(1, idp.type)
-               .bind(2, idp.name)
-               .bind(3, idp.issuer)
-               .bind(4, idp.client_id)
-               .bind(5, secrets_->seal(idp.client_secret, idp.id))
-               .bind(6, idp.email_domain)
-               .bind(7, idp.id)
+               .bind_all(idp.type, idp.name, idp.issuer, idp.client_id,
+                         secrets_->seal(idp.client_secret, idp.id), idp.email_domain, idp.id)
                .run() &&
            db_->changes() == 1;
 }
