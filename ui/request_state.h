@@ -26,21 +26,31 @@ T* value_or_keep_error(openzro::Result<T>& r, std::optional<openzro::ApiError>& 
     return v;
 }
 
-// A read's progress. The page may keep the answer itself (the Users page keeps an index).
-struct Read {
-    bool loading = false;
-    bool loaded = false;  // an answer arrived at least once
+// What a read and a write share: one call at a time, and the error of the last.
+struct Call {
+    bool busy = false;  // sent, not answered yet
     std::optional<openzro::ApiError> error;
 
     void start() {
-        loading = true;
+        busy = true;
         error.reset();
     }
-    // Ends the read with its result: the value (then loaded), or nullptr with the error kept.
+    // Ends the call with its result: the value, or nullptr with the error kept.
+    template <class T>
+    T* finish(openzro::Result<T>& r) {
+        busy = false;
+        return value_or_keep_error(r, error);
+    }
+};
+
+// A read's progress. The page may keep the answer itself (the Users page keeps an index).
+struct Read : Call {
+    bool loaded = false;  // an answer arrived at least once
+
+    // Call::finish(), and loaded once a value arrived.
     template <class R>
     R* finish(openzro::Result<R>& r) {
-        loading = false;
-        R* v = value_or_keep_error(r, error);
+        R* v = Call::finish(r);
         loaded = loaded || v;
         return v;
     }
@@ -66,21 +76,7 @@ struct Fetch : Read {
 };
 
 // A write's progress.
-struct Write {
-    bool busy = false;
-    std::optional<openzro::ApiError> error;
-
-    void start() {
-        busy = true;
-        error.reset();
-    }
-    // Ends the write with its result: the value, or nullptr with the error kept.
-    template <class T>
-    T* finish(openzro::Result<T>& r) {
-        busy = false;
-        return value_or_keep_error(r, error);
-    }
-};
+struct Write : Call {};
 
 // A read repeated while its view is shown (a log waited on, live counts): one round at a
 // time, a round of one or more requests; a failure stops it until retry(). Times are ImGui's.

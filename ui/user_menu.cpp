@@ -63,7 +63,7 @@ void menu_contents(SessionState& s, Services& services, bool can_sign_out) {
 }  // namespace
 
 void user_menu(SessionState& s, Services& services, bool can_sign_out) {
-    if (services.api && !s.me.loaded && !s.me.loading && !s.me.error) {
+    if (services.api && !s.me.loaded && !s.me.busy && !s.me.error) {
         s.me.start();
         services.api->current_user(s.scope, s.me.into<Shared<openzro::CurrentUser>>());
     }

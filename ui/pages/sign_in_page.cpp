@@ -104,7 +104,7 @@ std::string sign_in_url(const std::string& origin, const std::string& idp,
 }
 
 void sign_in_page(SignInPageState& s, PageContext& ctx, const std::string& return_to) {
-    if (ctx.entered || (!s.providers.loaded && !s.providers.loading && !s.providers.error))
+    if (ctx.entered || (!s.providers.loaded && !s.providers.busy && !s.providers.error))
         load(s, ctx.services);
 
     const ImGuiViewport* vp = ImGui::GetMainViewport();

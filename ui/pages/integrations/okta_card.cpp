@@ -66,7 +66,7 @@ void connected_body(IntegrationsPageState& state, PageContext& context,
                     const openzro::OktaScimIntegration& integration) {
     OktaData& d = state.data;
     const std::int64_t now = wall_now(context.services);
-    if (d.logs.loading && !d.logs.loaded) {
+    if (d.logs.busy && !d.logs.loaded) {
         skeleton_rows(1);
     } else if (d.logs.error) {
         if (error_banner("Could not load the sync log", *d.logs.error, "Retry##logs"))

@@ -90,7 +90,7 @@ void set_approval(OktaConfigState& c, Services& services, bool required) {
 
 void approval_section(OktaConfigState& c, IntegrationsPageState& state, Services& services) {
     heading("New users", Font::Medium);
-    if (!c.accounts.loaded && !c.accounts.loading && !c.accounts.error) load_accounts(c, services);
+    if (!c.accounts.loaded && !c.accounts.busy && !c.accounts.error) load_accounts(c, services);
     if (c.accounts.error) {
         if (error_banner("Could not load the account settings", *c.accounts.error))
             load_accounts(c, services);

@@ -36,7 +36,7 @@ void create_form(WizardStep& s) {
         error_banner("Could not create the SCIM integration", *w.integration.error, nullptr);
     }
     s.footer.continue_label = "Create integration";
-    if (w.integration.loading)
+    if (w.integration.busy)
         s.footer.disabled_reason = "Creating the integration...";
     else if (const char* denied = okta_denied(s.state.data, "integrations", "create"))
         s.footer.disabled_reason = denied;
@@ -157,7 +157,7 @@ void wizard_scim(WizardStep& s) {
         return create_form(s);
     }
     // Reopened (reload, Back, a resumed setup): read the integration, never regenerate.
-    if (w.integration.value.id != s.place.integration && !w.integration.loading &&
+    if (w.integration.value.id != s.place.integration && !w.integration.busy &&
         !w.integration.error && api) {
         w.integration = {};
         w.full_token.clear();
@@ -176,7 +176,7 @@ void wizard_scim_continue(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     if (s.place.integration > 0) return wizard_go_step(s, 5);
     openzro::Api* api = s.context.services.api;
-    if (!api || w.integration.loading || w.connection_name.empty()) return;
+    if (!api || w.integration.busy || w.connection_name.empty()) return;
     openzro::CreateOktaScimIntegrationRequest request;
     request.connection_name = w.connection_name;
     request.connector_id = s.place.idp;
@@ -185,7 +185,7 @@ void wizard_scim_continue(WizardStep& s) {
         w.scope, request,
         [&state = s.state, place = s.place](openzro::Result<openzro::OktaScimIntegration> r) {
             OktaWizardState& wz = state.wizard;
-            wz.integration.loading = false;
+            wz.integration.busy = false;
             auto* v = ok_value(r);
             if (!v) {
                 wz.integration.error = r.error();

@@ -65,7 +65,7 @@ void existing_provider(WizardStep& s, const openzro::IdentityProvider& p) {
 void redirect_uris(WizardStep& s) {
     OktaWizardState& w = s.state.wizard;
     Services& services = s.context.services;
-    if (services.api && !w.auth_config.loaded && !w.auth_config.loading && !w.auth_config.error) {
+    if (services.api && !w.auth_config.loaded && !w.auth_config.busy && !w.auth_config.error) {
         w.auth_config.start();
         services.api->auth_config(w.scope, w.auth_config.into<Shared<openzro::AuthConfig>>());
     }
