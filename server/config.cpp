@@ -3,19 +3,19 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "client/text.h"
 #include "server/outbound_http.h"
 
 namespace openzro {
 namespace {
 
+// Digits only (parse_int64 alone would take a sign), at most 12 of them.
 bool parse_size(std::string_view text, std::size_t& out) {
-    if (text.empty() || text.size() > 12) return false;
-    std::size_t value = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        value = value * 10 + static_cast<std::size_t>(c - '0');
-    }
-    out = value;
+    if (text.size() > 12 || text.find_first_not_of("0123456789") != std::string_view::npos)
+        return false;
+    const std::optional<std::int64_t> value = parse_int64(text);  // nothing for an empty text
+    if (!value) return false;
+    out = static_cast<std::size_t>(*value);
     return true;
 }
 
