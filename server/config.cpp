@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <string_view>
+#include <utility>
 
 #include "client/text.h"
 #include "server/outbound_http.h"
@@ -17,6 +18,30 @@ bool parse_size(std::string_view text, std::size_t& out) {
     if (!value) return false;
     out = static_cast<std::size_t>(*value);
     return true;
+}
+
+// Flags without a value.
+constexpr std::pair<std::string_view, bool Config::*> kSwitches[] = {
+    {"--check-db", &Config::check_db},
+    {"--no-access-log", &Config::quiet_access_log},
+    {"--sign-in-link", &Config::print_sign_in_link}};
+// Flags whose value is kept as it is.
+constexpr std::pair<std::string_view, std::string Config::*> kTextFlags[] = {
+    {"--listen", &Config::listen},
+    {"--data-dir", &Config::data_dir},
+    {"--web-root", &Config::web_root},
+    {"--public-url", &Config::public_url},
+    {"--frame-ancestors", &Config::frame_ancestors},
+    {"--token-file", &Config::token_file},
+    {"--jwt-issuer", &Config::jwt_issuer},
+    {"--jwt-audience", &Config::jwt_audience}};
+
+// The member `flag` sets, or nullptr.
+template <class Member, std::size_t N>
+Member find_flag(const std::pair<std::string_view, Member> (&flags)[N], std::string_view flag) {
+    for (const auto& [name, member] : flags)
+        if (name == flag) return member;
+    return nullptr;
 }
 
 void apply_environment(Config& config) {
@@ -64,16 +89,8 @@ ConfigResult parse_config(int argc, const char* const* argv) {
             result.help = true;
             return result;
         }
-        if (flag == "--check-db") {
-            c.check_db = true;
-            continue;
-        }
-        if (flag == "--no-access-log") {
-            c.quiet_access_log = true;
-            continue;
-        }
-        if (flag == "--sign-in-link") {
-            c.print_sign_in_link = true;
+        if (bool Config::*on = find_flag(kSwitches, flag)) {
+            c.*on = true;
             continue;
         }
         if (i + 1 >= argc) {
@@ -83,24 +100,10 @@ ConfigResult parse_config(int argc, const char* const* argv) {
         const std::string value = argv[++i];
         std::size_t number = 0;
         const bool numeric = parse_size(value, number);
-        if (flag == "--listen")
-            c.listen = value;
-        else if (flag == "--data-dir")
-            c.data_dir = value;
-        else if (flag == "--web-root")
-            c.web_root = value;
+        if (std::string Config::*text = find_flag(kTextFlags, flag))
+            c.*text = value;
         else if (flag == "--cors-origin")
             c.cors_origins.push_back(value);
-        else if (flag == "--public-url")
-            c.public_url = value;
-        else if (flag == "--frame-ancestors")
-            c.frame_ancestors = value;
-        else if (flag == "--token-file")
-            c.token_file = value;
-        else if (flag == "--jwt-issuer")
-            c.jwt_issuer = value;
-        else if (flag == "--jwt-audience")
-            c.jwt_audience = value;
         else if (flag == "--jwt-email-claim" && !value.empty())
             c.jwt_email_claim = value;
         else if (numeric && flag == "--seed-users")
