@@ -87,7 +87,7 @@ void set_blocked(UsersPageState& state, Services& services, const openzro::User&
 
 // Asks to confirm `verb` ("Block") on the user; `consequence` follows their name.
 void ask(UsersPageState& state, const openzro::User& user, const std::string& verb,
-         std::string consequence, int action) {
+         const std::string& consequence, int action) {
     const std::string& name = display_name(user);
     confirm_open(state.confirm, verb + " " + name + "?", name + consequence, verb + " user",
                  action);
@@ -129,7 +129,7 @@ void ask_set_blocked(UsersPageState& state, Services& services, const openzro::U
         consequence +=
             " Okta may unblock them on its next push: to keep them out, unassign them "
             "from the openZro app in Okta.";
-    ask(state, user, "Block", std::move(consequence), kConfirmBlock);
+    ask(state, user, "Block", consequence, kConfirmBlock);
 }
 
 void ask_remove(UsersPageState& state, const openzro::User& user) {
