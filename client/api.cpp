@@ -1,3 +1,10 @@
+// Index of this file:
+//   Errors as the UI shows them
+//   Core: requests in flight, retries, timeouts, cache
+//   RequestScope
+//   Api: one line per endpoint over get() and write()
+//   State
+
 #include "client/api.h"
 
 #include <algorithm>
@@ -106,16 +113,25 @@ struct ScopeState {
 
 class ApiCore : public std::enable_shared_from_this<ApiCore> {
   public:
+    // What a call does with its answer. One small class per answer type rather than three
+    // std::function wrappers a call: those made a third of the client's code in the wasm.
+    struct Answer {
+        virtual ~Answer() = default;
+        // 2xx: reads a slice of the answer, true once it is read; ok() runs then. A large
+        // answer is read over several tasks (clock turns), so none holds the UI thread for long.
+        virtual bool read(HttpResponse&) { return true; }
+        virtual void ok(HttpResponse& r, const std::string& request_id) = 0;
+        virtual void fail(ApiError e) = 0;
+        // A read's cached value (the type the read caches), delivered instead of a request.
+        virtual void hit(const std::shared_ptr<const void>&) {}
+    };
+
     struct Call {
         std::string method;
         std::string path;  // from the server's root (/api/..., /auth/...), with its own query
         std::string body;
         bool idempotent = false;  // retried; a success does not invalidate the cache
-        // 2xx: reads a slice of the answer, true once it is read; ok runs then. A large answer
-        // is read over several tasks (clock turns), so none holds the UI thread for long.
-        std::function<bool(HttpResponse&)> read;
-        std::function<void(HttpResponse&, const std::string& request_id)> ok;  // 2xx
-        std::function<void(ApiError)> fail;
+        std::unique_ptr<Answer> answer;
     };
 
     ApiCore(ApiConfig config, HttpClient& http, Clock& clock)
@@ -135,12 +151,17 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     }
 
     // Delivers a cached answer asynchronously, like any other, so cancellation still holds.
-    void start_cached(RequestScope& scope, std::function<void()> deliver) {
+    void start_cached(RequestScope& scope, std::unique_ptr<Answer> answer,
+                      std::shared_ptr<const void> value) {
         const std::uint64_t id = add(scope);
         Pending& p = pending_.at(id);
-        p.cached = std::move(deliver);
-        p.timer = clock_.schedule(0, [self = weak_from_this(), id] {
-            if (auto core = self.lock()) core->finish(id, std::move(core->pending_.at(id).cached));
+        p.call.answer = std::move(answer);
+        p.timer = clock_.schedule(0, [self = weak_from_this(), id, value = std::move(value)] {
+            auto core = self.lock();
+            if (!core) return;
+            core->finish(id, [answer = std::move(core->pending_.at(id).call.answer), value] {
+                answer->hit(value);
+            });
         });
     }
 
@@ -187,7 +208,6 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     struct Pending {
         std::shared_ptr<ScopeState> scope;
         Call call;
-        std::function<void()> cached;
         std::string request_id;
         HttpClient::RequestId http = 0;  // 0: not on the wire
         Clock::TimerId timer = 0;        // timeout, backoff, cached delivery or the next slice
@@ -305,14 +325,14 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     void read_answer(std::uint64_t id) {
         Pending& p = pending_.at(id);
         p.timer = 0;
-        if (p.call.read && !p.call.read(p.answer)) {
+        if (!p.call.answer->read(p.answer)) {
             p.timer = clock_.schedule(0, [self = weak_from_this(), id] {
                 if (auto core = self.lock()) core->read_answer(id);
             });
             return;
         }
-        finish(id, [ok = std::move(p.call.ok), r = std::move(p.answer),
-                    request_id = p.request_id]() mutable { ok(r, request_id); });
+        finish(id, [answer = std::move(p.call.answer), r = std::move(p.answer),
+                    request_id = p.request_id]() mutable { answer->ok(r, request_id); });
     }
 
     static ApiError http_error(const HttpResponse& r, std::string request_id) {
@@ -349,16 +369,15 @@ class ApiCore : public std::enable_shared_from_this<ApiCore> {
     }
 
     void fail(std::uint64_t id, ApiError error) {
-        auto fail_fn = std::move(pending_.at(id).call.fail);
-        finish(id, [fail_fn = std::move(fail_fn), error = std::move(error)]() mutable {
-            fail_fn(std::move(error));
-        });
+        finish(id, [answer = std::move(pending_.at(id).call.answer),
+                    error = std::move(error)]() mutable { answer->fail(std::move(error)); });
     }
 
     // Forgets the request, then delivers: the callback may start, cancel or destroy anything.
     // By value on purpose: the caller may move it out of the very entry erased here.
     // NOLINTNEXTLINE(performance-unnecessary-value-param)
-    void finish(std::uint64_t id, std::function<void()> deliver) {
+    template <class Deliver>
+    void finish(std::uint64_t id, Deliver deliver) {
         const auto it = pending_.find(id);
         --it->second.scope->in_flight;
         pending_.erase(it);
@@ -420,13 +439,77 @@ Api::~Api() {
     core_->cancel_all();
 }
 
+namespace {
+
+// A read's answer: read a slice at a time into the model, cached, handed to the caller.
+template <class T>
+class ReadAnswer final : public ApiCore::Answer {
+  public:
+    ReadAnswer(ApiCore& core, std::string path, bool cacheable, Api::Callback<Api::Ref<T>> done)
+        : core_(core),
+          path_(std::move(path)),
+          cacheable_(cacheable),
+          version_(core.version_),
+          done_(std::move(done)) {}
+
+    bool read(HttpResponse& r) override {
+        if (!slices_) slices_.emplace(read_json_slices(r.body, *value_));
+        return slices_->step(core_.config_.read_slice_bytes);
+    }
+    void ok(HttpResponse& r, const std::string& request_id) override {
+        const std::optional<JsonError> error = slices_->error();
+        slices_.reset();
+        if (error) return done_(parse_error(r.status, request_id, *error));
+        std::string().swap(r.body);  // the models replace the text before the UI gets them
+        if (cacheable_) core_.cache(path_, value_, version_);
+        done_(Api::Ref<T>(std::move(value_)));
+    }
+    void fail(ApiError e) override { done_(std::move(e)); }
+    void hit(const std::shared_ptr<const void>& value) override {
+        done_(std::static_pointer_cast<const T>(value));
+    }
+
+  private:
+    ApiCore& core_;  // outlives its calls: they end before it does
+    std::string path_;
+    bool cacheable_;
+    std::uint64_t version_;  // the cache's when the read started
+    Api::Callback<Api::Ref<T>> done_;
+    std::shared_ptr<T> value_ = std::make_shared<T>();
+    std::optional<JsonSlices> slices_;  // over the answer's text, kept across slices
+};
+
+// A write's answer: the model the server sends back (none for Done).
+template <class T>
+class WriteAnswer final : public ApiCore::Answer {
+  public:
+    explicit WriteAnswer(Api::Callback<T> done) : done_(std::move(done)) {}
+
+    void ok(HttpResponse& r, const std::string& request_id) override {
+        if constexpr (std::is_same_v<T, Done>) {
+            done_(Done{});
+        } else {
+            T value;
+            if (auto error = read_json(r.body, value))
+                return done_(parse_error(r.status, request_id, *error));
+            done_(std::move(value));
+        }
+    }
+    void fail(ApiError e) override { done_(std::move(e)); }
+
+  private:
+    Api::Callback<T> done_;
+};
+
+}  // namespace
+
 template <class T>
 void Api::get(RequestScope& scope, const std::string& path, Callback<Ref<T>> done,
               Freshness freshness, bool cacheable) {
+    auto answer = std::make_unique<ReadAnswer<T>>(*core_, path, cacheable, std::move(done));
     if (freshness == Freshness::kCacheFirst) {
         if (auto hit = core_->cached(path)) {
-            core_->start_cached(
-                scope, [done, value = std::static_pointer_cast<const T>(hit)] { done(value); });
+            core_->start_cached(scope, std::move(answer), std::move(hit));
             return;
         }
     }
@@ -434,27 +517,7 @@ void Api::get(RequestScope& scope, const std::string& path, Callback<Ref<T>> don
     call.method = "GET";
     call.path = path;
     call.idempotent = true;
-    // The read's state, kept across slices: the value and the reader over the answer's text.
-    struct Read {
-        std::shared_ptr<T> value = std::make_shared<T>();
-        std::optional<JsonSlices> slices;
-    };
-    auto read = std::make_shared<Read>();
-    call.read = [read, slice = core_->config_.read_slice_bytes](HttpResponse& r) {
-        if (!read->slices) read->slices.emplace(read_json_slices(r.body, *read->value));
-        return read->slices->step(slice);
-    };
-    call.ok = [core = core_.get(), path, cacheable, done, version = core_->version_, read](
-                  HttpResponse& r, const std::string& request_id) {
-        const std::optional<JsonError> error = read->slices->error();
-        read->slices.reset();
-        if (error) return done(parse_error(r.status, request_id, *error));
-        std::string().swap(r.body);  // the models replace the text before the UI gets them
-        auto value = std::move(read->value);
-        if (cacheable) core->cache(path, value, version);
-        done(Ref<T>(std::move(value)));
-    };
-    call.fail = [done](ApiError e) { done(std::move(e)); };
+    call.answer = std::move(answer);
     core_->start(scope, std::move(call));
 }
 
@@ -466,17 +529,7 @@ void Api::write(RequestScope& scope, const char* method, std::string path, std::
     call.idempotent = idempotent;
     call.path = std::move(path);
     call.body = std::move(body);
-    call.ok = [done](HttpResponse& r, const std::string& request_id) {
-        if constexpr (std::is_same_v<T, Done>) {
-            done(Done{});
-        } else {
-            T value;
-            if (auto error = read_json(r.body, value))
-                return done(parse_error(r.status, request_id, *error));
-            done(std::move(value));
-        }
-    };
-    call.fail = [done](ApiError e) { done(std::move(e)); };
+    call.answer = std::make_unique<WriteAnswer<T>>(std::move(done));
     core_->start(scope, std::move(call));
 }
 
@@ -591,18 +644,8 @@ std::uint64_t Api::data_version() const {
 void Api::set_auth(Auth auth) {
     core_->config_.auth = std::move(auth);
 }
-void Api::clear_cache() {
-    core_->cache_.clear();
-}
-
-Api::Ref<CurrentUser> Api::cached_current_user() const {
-    return std::static_pointer_cast<const CurrentUser>(core_->cached(kCurrentUserPath));
-}
 Api::Ref<std::vector<User>> Api::cached_users() const {
     return std::static_pointer_cast<const std::vector<User>>(core_->cached(kUsersPath));
-}
-Api::Ref<std::vector<Group>> Api::cached_groups() const {
-    return std::static_pointer_cast<const std::vector<Group>>(core_->cached(kGroupsPath));
 }
 
 }  // namespace openzro

@@ -148,15 +148,13 @@ class Api {
     void scim_logs(RequestScope& scope, std::int64_t id,
                    Callback<Ref<std::vector<IdpIntegrationSyncLog>>> done);  // never cached
 
-    // [SECTION] State
+    // [SECTION] State, for tests that check the client's bookkeeping from outside: nothing left
+    // in flight, the cache dropped after a write, one Api's headers under each kind of auth.
     bool busy() const;                   // requests in flight
     std::uint64_t data_version() const;  // grows after every successful write: refetch then
-    void set_auth(Auth auth);            // e.g. a refreshed OIDC token
-    void clear_cache();
-    // The last successful answers still valid (nullptr after a write or before any read).
-    Ref<CurrentUser> cached_current_user() const;
+    void set_auth(Auth auth);
+    // The last successful users list still valid (nullptr after a write or before any read).
     Ref<std::vector<User>> cached_users() const;
-    Ref<std::vector<Group>> cached_groups() const;
 
   private:
     template <class T>

@@ -4,7 +4,7 @@
 #include <optional>
 #include <vector>
 
-#include <emscripten.h>
+#include <emscripten/eventloop.h>
 #include <emscripten/fetch.h>
 
 namespace openzro {
@@ -146,7 +146,7 @@ HttpClient::RequestId FetchHttpClient::send(HttpRequest request, Callback done) 
     emscripten_fetch_t* fetch = emscripten_fetch(&attr, state->request.url.c_str());
     state->in_send = false;
     if (state->deferred) {
-        emscripten_async_call(deliver_deferred, state, 0);  // never inside send()
+        emscripten_set_timeout(deliver_deferred, 0, state);  // never inside send()
     } else {
         state->fetch = fetch;
     }

@@ -1,82 +1,112 @@
 #include "client/model_json.h"
 
-#include <nlohmann/json.hpp>
+#include <cstring>
+#include <utility>
 
 #include "client/json_reader.h"
 #include "client/model_fields.h"
+#include "client/text.h"
 
 namespace openzro {
 namespace {
 
-// [SECTION] Writer: the describe() lists turned into nlohmann values
+// [SECTION] Writer: the describe() lists written straight to text
+// Members go out sorted by name, as they did when nlohmann's std::map-keyed objects wrote them,
+// so request bodies read the same as before.
 
-nlohmann::json value_of(const std::string& v) {
-    return v;
+void append_value(std::string& out, const std::string& v) {
+    append_json_string(out, v);
 }
-nlohmann::json value_of(const SharedString& v) {
-    return v.str();
+void append_value(std::string& out, const SharedString& v) {
+    append_json_string(out, v.str());
 }
-nlohmann::json value_of(bool v) {
-    return v;
+void append_value(std::string& out, bool v) {
+    out += v ? "true" : "false";
 }
-nlohmann::json value_of(std::int64_t v) {
-    return v;
+void append_value(std::string& out, std::int64_t v) {
+    out += std::to_string(v);
 }
 
 template <class T>
-nlohmann::json value_of(const std::vector<T>& list);
+void append_value(std::string& out, const std::vector<T>& list);
 template <class V>
-nlohmann::json value_of(const std::map<std::string, V>& map);
+void append_value(std::string& out, const std::map<std::string, V>& map);
 template <class T, class = decltype(describe(std::declval<json_detail::MemberFinder&>(),
                                              std::declval<T&>()))>
-nlohmann::json value_of(const T& model);
+void append_value(std::string& out, const T& model);
+
+// One member of an object: `"name":value`, written by the caller after sorting.
+struct Member {
+    const char* name;
+    std::string text;
+};
 
 struct MemberWriter {
-    nlohmann::json& out;
+    std::vector<Member>& members;
 
     template <class F>
     void operator()(const char* name, const F& field, Presence) {
-        out[name] = value_of(field);
+        Member& m = members.emplace_back(Member{name, {}});
+        append_value(m.text, field);
     }
     // An absent optional member is left out.
     template <class F>
     void operator()(const char* name, const std::optional<F>& field, Presence) {
-        if (field) out[name] = value_of(*field);
+        if (field) (*this)(name, *field, kOptional);
     }
 };
 
 template <class T>
-nlohmann::json value_of(const std::vector<T>& list) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const T& item : list) out.push_back(value_of(item));
-    return out;
+void append_value(std::string& out, const std::vector<T>& list) {
+    out.push_back('[');
+    for (const T& item : list) {
+        if (&item != list.data()) out.push_back(',');
+        append_value(out, item);
+    }
+    out.push_back(']');
 }
 
 template <class V>
-nlohmann::json value_of(const std::map<std::string, V>& map) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [key, item] : map) out[key] = value_of(item);
-    return out;
+void append_value(std::string& out, const std::map<std::string, V>& map) {
+    out.push_back('{');
+    for (const auto& [key, item] : map) {
+        if (out.back() != '{') out.push_back(',');
+        append_json_string(out, key);
+        out.push_back(':');
+        append_value(out, item);
+    }
+    out.push_back('}');
+}
+
+void append_members(std::string& out, std::vector<Member>& members) {
+    // Insertion sort: a model has a dozen members, and std::sort is 4 KB of wasm.
+    for (std::size_t i = 1; i < members.size(); ++i) {
+        for (std::size_t j = i; j > 0 && std::strcmp(members[j - 1].name, members[j].name) > 0; --j)
+            std::swap(members[j - 1], members[j]);
+    }
+    out.push_back('{');
+    for (const Member& m : members) {
+        if (&m != members.data()) out.push_back(',');
+        append_json_string(out, m.name);
+        out.push_back(':');
+        out += m.text;
+    }
+    out.push_back('}');
 }
 
 template <class T, class>
-nlohmann::json value_of(const T& model) {
-    nlohmann::json out = nlohmann::json::object();
-    MemberWriter writer{out};
+void append_value(std::string& out, const T& model) {
+    std::vector<Member> members;
+    MemberWriter writer{members};
     // describe() takes a mutable model so that the reader can fill it; the writer only reads.
     describe(writer, const_cast<T&>(model));
-    return out;
+    append_members(out, members);
 }
 
 }  // namespace
 
 std::string JsonError::message() const {
     return field.empty() ? problem : field + ": " + problem;
-}
-
-std::string dump_json(const nlohmann::json& value) {
-    // Replace invalid UTF-8 instead of aborting (dump() would throw, which aborts here).
-    return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 template <class T>
@@ -94,8 +124,10 @@ JsonSlices JsonCodec<T>::read_slices(std::string_view text, T& out) {
 }
 
 template <class T>
-nlohmann::json JsonCodec<T>::to_value(const T& value) {
-    return value_of(value);
+std::string JsonCodec<T>::write(const T& value) {
+    std::string out;
+    append_value(out, value);
+    return out;
 }
 
 // [SECTION] The models that have JSON, alone and as lists

@@ -9,8 +9,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "client/model.h"
 
 namespace openzro {
@@ -50,7 +48,7 @@ template <class T>
 struct JsonCodec {
     static std::optional<JsonError> read(std::string_view text, T& out);
     static JsonSlices read_slices(std::string_view text, T& out);
-    static nlohmann::json to_value(const T& value);
+    static std::string write(const T& value);  // compact JSON text
 };
 
 // Replaces out with the document's value; on error out holds a partial value.
@@ -65,17 +63,10 @@ JsonSlices read_json_slices(std::string_view text, T& out) {
     return JsonCodec<T>::read_slices(text, out);
 }
 
-template <class T>
-nlohmann::json to_json_value(const T& value) {
-    return JsonCodec<T>::to_value(value);
-}
-
-// Compact JSON text.
-std::string dump_json(const nlohmann::json& value);
-
+// Compact JSON text, members sorted by name; invalid UTF-8 becomes U+FFFD.
 template <class T>
 std::string write_json(const T& value) {
-    return dump_json(to_json_value(value));
+    return JsonCodec<T>::write(value);
 }
 
 }  // namespace openzro

@@ -1,6 +1,7 @@
 #include "client/model_json.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace openzro {
 namespace {

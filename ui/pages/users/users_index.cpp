@@ -80,15 +80,12 @@ void sort_order(UsersIndex& x, const UsersQuery& q) {
     x.order.resize(x.rows.size());
     std::iota(x.order.begin(), x.order.end(), 0u);
     // Stable from the server's order, both ways: equal rows keep their relative order.
+    // One comparator for both directions: each instantiation of stable_sort is 3 KB of wasm.
     const SortColumn column = q.sort;
-    if (q.descending)
-        std::stable_sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return less_by(x, column, b, a);
-        });
-    else
-        std::stable_sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return less_by(x, column, a, b);
-        });
+    const bool descending = q.descending;
+    std::stable_sort(x.order.begin(), x.order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return descending ? less_by(x, column, b, a) : less_by(x, column, a, b);
+    });
 }
 
 // The query compiled once per filter pass.
