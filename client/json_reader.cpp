@@ -1,3 +1,8 @@
+// Index of this file:
+//   SAX events (json_sax.h)
+//   Dispatch
+//   Errors
+
 #include "client/json_reader.h"
 
 #include <limits>

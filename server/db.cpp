@@ -1,3 +1,9 @@
+// Index of this file:
+//   Schema migrations: append only, never edit a released step.
+//   Stmt
+//   Db
+//   Transaction
+
 #include "server/db.h"
 
 #include <sqlite3.h>

@@ -1,3 +1,9 @@
+// Index of this file:
+//   One connection
+//   Reading a request
+//   Answering
+//   Accepting
+
 #include "server/http_server.h"
 
 #include <boost/asio/ip/tcp.hpp>

@@ -1,3 +1,15 @@
+// Index of this file:
+//   JSON shapes (contract schemas User, Group, IdentityProvider, OktaScimIntegration)
+//   Permissions: one table for what /users/current reports and what every route allows
+//   The users listing, cached per filter while listing_version holds
+//   One request from one caller
+//   Users
+//   User approval (users who joined by email domain)
+//   Accounts (always one; only user_approval_required is kept, the rest is fixed)
+//   Groups
+//   Identity providers
+//   Okta SCIM integrations
+
 #include "server/management_api.h"
 
 #include <algorithm>

@@ -1,3 +1,8 @@
+// Index of this file:
+//   One request against one integration
+//   Users
+//   Groups
+
 #include "server/scim_api.h"
 
 #include <algorithm>

@@ -1,3 +1,8 @@
+// Index of this file:
+//   Tokenizer
+//   Parser: or > and > not/parentheses/comparison
+//   Matching
+
 #include "server/scim_filter.h"
 
 #include "server/http_types.h"

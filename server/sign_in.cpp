@@ -1,3 +1,10 @@
+// Index of this file:
+//   Small encoders
+//   Answers
+//   SignIn
+//   The login redirect
+//   The callback
+
 #include "server/sign_in.h"
 
 #include <algorithm>

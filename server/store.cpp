@@ -1,3 +1,12 @@
+// Index of this file:
+//   Account and tokens
+//   Users
+//   SCIM views
+//   Groups
+//   Sign-in through identity providers
+//   Identity providers
+//   Integrations
+
 #include "server/store.h"
 
 #include <sys/stat.h>

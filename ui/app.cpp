@@ -24,7 +24,7 @@ void main_layout(App& app, FrameResult& result) {
                      ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
 
-    // [SECTION] Sidebar
+    // Sidebar
     ImGui::PushStyleColor(ImGuiCol_ChildBg, colors().surface);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(12), px(16)));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);
@@ -41,7 +41,7 @@ void main_layout(App& app, FrameResult& result) {
         ImVec2(vp->WorkPos.x + px(240), vp->WorkPos.y),
         ImVec2(vp->WorkPos.x + px(240), vp->WorkPos.y + vp->WorkSize.y), colors().border, px(1));
 
-    // [SECTION] Page
+    // Page
     ImGui::SameLine(0, 0);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(px(32), px(24)));
     ImGui::PushStyleVar(ImGuiStyleVar_ChildRounding, 0);

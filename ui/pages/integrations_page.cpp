@@ -2,7 +2,10 @@
 // configuration dialog open over it.
 #include "ui/pages/integrations_page.h"
 
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_card.h"
+#include "ui/pages/integrations/okta_config.h"
+#include "ui/pages/integrations/okta_data.h"
+#include "ui/pages/integrations/okta_wizard.h"
 
 namespace ui {
 

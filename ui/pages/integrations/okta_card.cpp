@@ -4,7 +4,9 @@
 
 #include "ui/icons.h"
 #include "ui/pages/integrations/logos.h"
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_card.h"
+#include "ui/pages/integrations/okta_config.h"
+#include "ui/pages/integrations/okta_data.h"
 #include "ui/pages/integrations/sync_time.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/live_text.h"
@@ -113,7 +115,7 @@ void okta_card(IntegrationsPageState& state, PageContext& context) {
                       ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY |
                           ImGuiChildFlags_AlwaysUseWindowPadding);
 
-    // [SECTION] Header: logo, name, description, status
+    // Header: logo, name, description, status
     // A member: the integration is not theirs to see, which is no failure to retry.
     const bool hidden = d.me.loaded && okta_denied(d, "integrations", "read") != nullptr;
     const bool loading = !hidden && (!d.me.loaded || !d.integrations.loaded || !d.providers.loaded);
@@ -137,7 +139,7 @@ void okta_card(IntegrationsPageState& state, PageContext& context) {
         header_status("Sync disabled", colors().warning);
     ImGui::Dummy(ImVec2(0, px(8)));
 
-    // [SECTION] Body
+    // Body
     if (hidden) {
         text_muted(
             "An account owner or an admin sets up Okta. Your role can't see or change its "

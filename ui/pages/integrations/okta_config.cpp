@@ -1,6 +1,12 @@
 // The Okta configuration dialog (the card's gear): Settings (token, regenerate), Single sign-on
 // (okta_config_sso.cpp), Group sync and User sync ("starts with" prefixes), Sync log, Danger zone.
 // Save is enabled only when something changed, and a failed save keeps the edits.
+//
+// Index of this file:
+//   Settings
+//   Group sync and User sync
+//   Sync log
+//   Danger zone
 #include <imgui_internal.h>
 
 #include <algorithm>
@@ -8,7 +14,8 @@
 #include "ui/icons.h"
 #include "ui/item_registry.h"
 #include "ui/pages/integrations/logos.h"
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_config.h"
+#include "ui/pages/integrations/okta_data.h"
 #include "ui/pages/integrations/regenerate_token.h"
 #include "ui/pages/integrations/sync_time.h"
 #include "ui/widgets/error_banner.h"
@@ -320,7 +327,7 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
     Dialog d{state, context, c, *integration};
     if (!modal_begin(kPopup, 640, "Okta integration")) return;
 
-    // [SECTION] Header and tabs
+    // Header and tabs
     okta_logo(32);
     ImGui::SameLine(0, px(12));
     ImGui::BeginGroup();
@@ -344,7 +351,7 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
         earliest_wake(context.actions.wake_after, modal_settle(tab_changed, c.settle_frames));
     ImGui::Dummy(ImVec2(0, px(12)));
 
-    // [SECTION] Body
+    // Body
     ImGui::SetNextWindowSizeConstraints(
         ImVec2(0, px(200)), ImVec2(FLT_MAX, modal_body_max_height(kHeaderFooterHeight)));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);
@@ -374,7 +381,7 @@ void okta_config(IntegrationsPageState& state, PageContext& context) {
     ImGui::EndChild();
     footer(d, close);
 
-    // [SECTION] Closing and confirmations
+    // Closing and confirmations
     // The confirmation is drawn before a new one opens: the Escape that opens it must not also
     // answer it.
     const bool asking = c.confirm.open;

@@ -3,7 +3,8 @@
 // setting that makes users joining by email domain wait for an admin's approval.
 #include "ui/icons.h"
 #include "ui/item_registry.h"
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_config.h"
+#include "ui/pages/integrations/okta_data.h"
 #include "ui/widgets/error_banner.h"
 #include "ui/widgets/field_button.h"
 #include "ui/widgets/toggle.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "client/text.h"
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_data.h"
 #include "ui/pages/sign_in_page.h"
 
 namespace ui {

@@ -1,6 +1,8 @@
 // The Okta wizard's frame: a centred 640 px dialog with both logos, a segmented progress bar,
 // the step, and Back / Continue. Its place lives in the route (#/integrations?setup=okta&step=N
 // &idp=...&integration=...), so a reload resumes it; Escape and the close button ask first.
+#include "ui/pages/integrations/okta_wizard.h"
+
 #include <imgui_internal.h>
 
 #include "ui/icons.h"

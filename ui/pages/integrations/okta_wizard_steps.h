@@ -4,7 +4,7 @@
 #pragma once
 #include <string>
 
-#include "ui/pages/integrations/okta_views.h"
+#include "ui/pages/integrations/okta_data.h"
 
 namespace ui {
 

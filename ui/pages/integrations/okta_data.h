@@ -1,5 +1,5 @@
-// ui/pages/integrations/okta_views.h: the views of the Integrations page and what they share:
-// loading, permissions, the wizard's route and the SCIM base URL.
+// ui/pages/integrations/okta_data.h: what the Integrations page's views share: loading,
+// permissions, the wizard's route and the SCIM base URL (okta_data.cpp).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -43,13 +43,5 @@ struct OktaWizardPlace {
 bool okta_wizard_requested(const Route& route);
 OktaWizardPlace okta_wizard_place(const Route& route);
 std::string okta_wizard_hash(const OktaWizardPlace& place);
-
-// [SECTION] Views
-void okta_card(IntegrationsPageState& state, PageContext& context);
-void okta_wizard(IntegrationsPageState& state, PageContext& context);
-void okta_config_open(IntegrationsPageState& state, std::int64_t id);
-void okta_config(IntegrationsPageState& state, PageContext& context);
-// The configuration dialog's "Single sign-on" tab (okta_config_sso.cpp).
-void okta_config_sso_tab(IntegrationsPageState& state, PageContext& context);
 
 }  // namespace ui
