@@ -13,3 +13,6 @@ set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG" CACHE STRING "" FORCE)
 #   14 KB less gzip.
 add_compile_options(-fno-rtti -fno-exceptions -flto)
 add_link_options(-flto)
+# - gmtime_r's tzset runs JavaScript that allocates with malloc, which nothing else keeps
+#   exported in a program without exceptions (the users bench aborted): exported for all.
+add_link_options("SHELL:-sEXPORTED_FUNCTIONS=[_main,_malloc]")
