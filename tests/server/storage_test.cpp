@@ -72,7 +72,7 @@ class Storage : public ::testing::Test {
   protected:
     std::unique_ptr<Store> open_store() { return Store::open(dir.string(), error); }
 
-    const TempDir temp;  // before the Db or Store a test opens in it, so it goes after them
+    const TempDir temp{};  // before the Db or Store a test opens in it, so it goes after them
     const fs::path& dir = temp.path;
     std::string error;
 };
