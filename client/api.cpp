@@ -83,10 +83,7 @@ bool retryable(int status) {
 // Retry-After in seconds; an HTTP date is left to the backoff.
 std::optional<std::int64_t> retry_after_ms(const HttpResponse& r) {
     const std::string* v = r.headers.find("Retry-After");
-    // delay-seconds are digits only (parse_int64 alone would take a sign), 9 at most here.
-    if (!v || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos)
-        return std::nullopt;
-    const std::optional<std::int64_t> seconds = parse_int64(*v);  // nothing for an empty value
+    const std::optional<std::int64_t> seconds = v ? parse_digits(*v, 9) : std::nullopt;
     if (!seconds) return std::nullopt;
     return *seconds * 1000;
 }

@@ -114,4 +114,10 @@ std::optional<std::int64_t> parse_int64(std::string_view text) {
     return value;
 }
 
+std::optional<std::int64_t> parse_digits(std::string_view text, std::size_t max_digits) {
+    if (text.size() > max_digits || text.find_first_not_of("0123456789") != std::string_view::npos)
+        return std::nullopt;
+    return parse_int64(text);  // nothing for an empty text
+}
+
 }  // namespace openzro

@@ -23,5 +23,8 @@ void append_json_string(std::string& out, std::string_view text);
 // The whole of `text` as a decimal integer: an optional '-', then digits. Nothing for an empty
 // text, any other byte or a value out of range. Never throws (the wasm build has no exceptions).
 std::optional<std::int64_t> parse_int64(std::string_view text);
+// parse_int64() of a count written as 1 to `max_digits` digits, no sign (HTTP's delay-seconds,
+// a size on the command line).
+std::optional<std::int64_t> parse_digits(std::string_view text, std::size_t max_digits);
 
 }  // namespace openzro

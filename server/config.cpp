@@ -10,11 +10,8 @@
 namespace openzro {
 namespace {
 
-// Digits only (parse_int64 alone would take a sign), at most 12 of them.
 bool parse_size(std::string_view text, std::size_t& out) {
-    if (text.size() > 12 || text.find_first_not_of("0123456789") != std::string_view::npos)
-        return false;
-    const std::optional<std::int64_t> value = parse_int64(text);  // nothing for an empty text
+    const std::optional<std::int64_t> value = parse_digits(text, 12);
     if (!value) return false;
     out = static_cast<std::size_t>(*value);
     return true;

@@ -45,5 +45,16 @@ TEST(ParseInt64, ReadsOnlyTheViewItIsGiven) {
     EXPECT_EQ(parse_int64(digits), 123);
 }
 
+TEST(ParseDigits, ReadsUpToTheGivenNumberOfDigits) {
+    EXPECT_EQ(parse_digits("0", 9), 0);
+    EXPECT_EQ(parse_digits("123456789", 9), 123456789);
+    EXPECT_EQ(parse_digits("1234567890", 9), std::nullopt);
+}
+
+TEST(ParseDigits, RefusesSignsBlanksAndAnEmptyText) {
+    for (const char* text : {"", "-1", "+1", " 1", "1 ", "1.5"})
+        EXPECT_EQ(parse_digits(text, 9), std::nullopt) << text;
+}
+
 }  // namespace
 }  // namespace openzro
