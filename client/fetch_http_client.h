@@ -1,10 +1,11 @@
-// Browser HttpClient on Emscripten Fetch (wasm only). Callbacks run from the browser's event
-// loop. Link flags (-sFETCH=1 -sFETCH_SUPPORT_INDEXEDDB=0) come with the openzro_client_fetch
-// target.
+// Browser HttpClient on the Fetch API (wasm only), through client/fetch_http_client.js, which
+// the openzro_client_fetch target links in. The answer's body streams into the wasm heap chunk by
+// chunk as it arrives, so a 40 MB users list costs no single long task and no second copy. A GET
+// the page already started (Module.ozPrefetched, shell.html) is taken over instead of sent again.
 #pragma once
 
+#include <cstddef>
 #include <map>
-#include <memory>
 
 #include "client/http.h"
 
@@ -12,7 +13,10 @@ namespace openzro {
 
 class FetchHttpClient : public HttpClient {
   public:
-    FetchHttpClient();
+    // An answer larger than this fails as "answer larger than the body limit", as natively.
+    static constexpr std::size_t kMaxBodyBytes = std::size_t{256} << 20;
+
+    FetchHttpClient() = default;
     ~FetchHttpClient() override;  // in-flight fetches are aborted; no callback runs afterwards
     FetchHttpClient(const FetchHttpClient&) = delete;
     FetchHttpClient& operator=(const FetchHttpClient&) = delete;
@@ -21,14 +25,11 @@ class FetchHttpClient : public HttpClient {
     void cancel(RequestId id) override;
 
     struct InFlight;
-    void forget(RequestId id);  // for the completion handler
+    void finish(InFlight* state, int failure);  // for the JavaScript side's completion
 
   private:
-    void close(InFlight* state);
-
     std::map<RequestId, InFlight*> in_flight_;
     RequestId next_id_ = 1;
-    std::shared_ptr<FetchHttpClient*> self_;  // reset on destruction: late fetches see null
 };
 
 }  // namespace openzro

@@ -22,7 +22,7 @@ namespace web {
 constexpr const char* kCanvas = "!canvas";
 
 struct WebState {
-    // The management API over Emscripten Fetch, same origin, with the session cookie.
+    // The management API over the Fetch API, same origin, with the session cookie.
     openzro::FetchHttpClient http;
     std::unique_ptr<HostAuthHttpClient> host_auth;  // embedded: the host authorizes requests
     BrowserClock clock;

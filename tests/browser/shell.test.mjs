@@ -116,6 +116,24 @@ test('idle: no frames are drawn while nothing happens', async () => {
   await page.context().close();
 });
 
+// The page asks for the route's data while the app's code downloads (shell.html), and the app
+// takes those answers over rather than asking again.
+test('a deep link to Users asks for the list once, before the app code arrives', async () => {
+  const asked = [];
+  const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users',
+    beforeLoad: async (p) => p.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search)) });
+  await findItem(page, 'Search users');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-openzro-mirror] button')]
+    .some((e) => e.textContent.startsWith('Open ')));
+  const count = (url) => asked.filter((u) => u === url).length;
+  assert.equal(count('/api/users?service_user=false'), 1);
+  assert.equal(count('/api/groups'), 1);
+  assert.equal(count('/api/integrations/okta-scim-idp'), 1);
+  assert.ok(asked.indexOf('/api/users?service_user=false') < asked.indexOf('/openzro.js'), asked.join(' '));
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 test('the mouse cursor follows what is under it', async () => {
   const page = await newAppPage(env.browser, { server: env.server });
   const cursor = (want) => page.waitForFunction(
