@@ -100,7 +100,7 @@ void FetchHttpClient::finish(InFlight* state, int failure) {
     HttpResponse response;
     if (failure == kNone) {
         response = std::move(state->response);
-        response.headers = parse_header_lines(state->header_text.c_str());  // up to its NUL
+        response.headers = parse_header_lines(state->header_text);
     } else {
         response.error = failure_text(failure);
     }
@@ -114,12 +114,13 @@ extern "C" {
 
 using openzro::FetchHttpClient;
 
-// The status line and headers arrived: returns room for header_bytes of header text and a
-// terminating NUL. length_hint (Content-Length, 0 when unknown) reserves the body at once.
+// The status line and headers arrived: returns room for header_bytes of header text (and the
+// NUL that std::string keeps after it). length_hint (Content-Length, 0 when unknown) reserves
+// the body at once.
 EMSCRIPTEN_KEEPALIVE char* openzro_http_head(FetchHttpClient::InFlight* state, int status,
                                              std::size_t header_bytes, double length_hint) {
     state->response.status = status;
-    state->header_text.assign(header_bytes + 1, '\0');
+    state->header_text.resize(header_bytes);
     const double capped = std::min(length_hint, double(FetchHttpClient::kMaxBodyBytes));
     if (capped > 0) state->response.body.reserve(static_cast<std::size_t>(capped));
     return state->header_text.data();

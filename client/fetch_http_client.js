@@ -16,7 +16,16 @@ mergeInto(LibraryManager.library, {
     });
   },
 
-  oz_http_send__deps: ['$ozHttpLive', '$ozHttpNextTask'],
+  // Forgets the exchange and stops its fetch and reading: after this nothing calls back for it.
+  $ozHttpStop__deps: ['$ozHttpLive'],
+  $ozHttpStop: function (handle, entry) {
+    delete ozHttpLive[handle];
+    clearTimeout(entry.timer);
+    entry.controller.abort();
+    if (entry.reader) entry.reader.cancel().catch(function () {});
+  },
+
+  oz_http_send__deps: ['$ozHttpLive', '$ozHttpNextTask', '$ozHttpStop'],
   oz_http_send: function (handle, methodPtr, urlPtr, headersPtr, body, bodyLength, timeoutMs,
                           withCredentials) {
     var method = UTF8ToString(methodPtr);
@@ -30,12 +39,7 @@ mergeInto(LibraryManager.library, {
     // Failure codes as FetchHttpClient reads them: 0 ok, 1 network, 2 timed out, 3 too large.
     var finish = function (failure) {
       if (ozHttpLive[handle] !== entry) return;  // aborted, timed out or already finished
-      delete ozHttpLive[handle];
-      clearTimeout(entry.timer);
-      if (failure) {
-        controller.abort();
-        if (entry.reader) entry.reader.cancel().catch(function () {});
-      }
+      ozHttpStop(handle, entry);  // done reading, or giving up
       _openzro_http_done(handle, failure);
     };
     if (timeoutMs > 0) entry.timer = setTimeout(function () { finish(2); }, timeoutMs);
@@ -81,13 +85,8 @@ mergeInto(LibraryManager.library, {
     started.then(read).catch(function () { finish(1); });
   },
 
-  oz_http_abort__deps: ['$ozHttpLive'],
+  oz_http_abort__deps: ['$ozHttpLive', '$ozHttpStop'],
   oz_http_abort: function (handle) {
-    var entry = ozHttpLive[handle];
-    if (!entry) return;
-    delete ozHttpLive[handle];
-    clearTimeout(entry.timer);
-    entry.controller.abort();
-    if (entry.reader) entry.reader.cancel().catch(function () {});
+    if (ozHttpLive[handle]) ozHttpStop(handle, ozHttpLive[handle]);
   },
 });

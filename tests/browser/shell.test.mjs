@@ -121,7 +121,10 @@ test('idle: no frames are drawn while nothing happens', async () => {
 test('a deep link to Users asks for the list once, before the app code arrives', async () => {
   const asked = [];
   const page = await newAppPage(env.browser, { server: env.server, hash: '#/team/users',
-    beforeLoad: async (p) => p.on('request', (r) => asked.push(new URL(r.url()).pathname + new URL(r.url()).search)) });
+    beforeLoad: async (p) => p.on('request', (r) => {
+      const url = new URL(r.url());
+      asked.push(url.pathname + url.search);
+    }) });
   await findItem(page, 'Search users');
   await page.waitForFunction(() => [...document.querySelectorAll('[data-openzro-mirror] button')]
     .some((e) => e.textContent.startsWith('Open ')));
