@@ -217,14 +217,15 @@ void install_input_callbacks() {
 extern "C" {
 
 EMSCRIPTEN_KEEPALIVE void openzro_on_paste(const char* text) {
-    web::WebState& s = web::state();
-    s.clipboard = text ? text : "";
-    // Replay Ctrl+V: ImGui's input queue spreads press and release over frames.
-    ImGuiIO& io = ImGui::GetIO();
-    io.AddKeyEvent(ImGuiMod_Ctrl, true);
-    io.AddKeyEvent(ImGuiKey_V, true);
-    io.AddKeyEvent(ImGuiKey_V, false);
-    io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    // Replay Ctrl+V: ImGui's input queue spreads press and release over frames. Fed in order,
+    // so a click that waits for its frame (the one that activates the field) goes first.
+    web::feed([pasted = std::string(text ? text : "")](ImGuiIO& io) {
+        web::state().clipboard = pasted;
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    });
     web::request_frame();
 }
 
