@@ -1,10 +1,12 @@
 #include "web/gl_renderer.h"
 
 #include <GLES3/gl3.h>
-#include <imgui_internal.h>  // ImHashData
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+
+#include "ui/draw_damage.h"
 
 namespace web {
 
@@ -25,7 +27,9 @@ struct Renderer {
     GLint proj = -1, white_uv = -1;
     GLsizeiptr vbo_size = 0, ibo_size = 0;  // bytes allocated
     ImVec2 display;                         // the projection set for this size
-    ImU64 drawn = 0;                        // what is on screen: hash of the last draw data
+    ImVec4 clear;                           // the background on screen
+    ui::DrawDamage shown;                   // what is on screen, to redraw only what changed
+    double redrawn = 0;                     // share of the display the last drawn frame redrew
 };
 
 Renderer& r() {
@@ -91,19 +95,6 @@ void reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
     glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
 }
 
-ImU64 hash_of(const ImDrawData& data) {
-    ImU64 h = static_cast<ImU64>(data.DisplaySize.x) << 32 | static_cast<ImU64>(data.DisplaySize.y);
-    for (const ImDrawList* list : data.CmdLists) {
-        h = h * 31 + ImHashData(list->VtxBuffer.Data,
-                                static_cast<std::size_t>(list->VtxBuffer.size_in_bytes()));
-        h = h * 31 + ImHashData(list->IdxBuffer.Data,
-                                static_cast<std::size_t>(list->IdxBuffer.size_in_bytes()));
-        h = h * 31 + ImHashData(list->CmdBuffer.Data,
-                                static_cast<std::size_t>(list->CmdBuffer.size_in_bytes()));
-    }
-    return h;
-}
-
 }  // namespace
 
 bool gl_renderer_init() {
@@ -162,23 +153,77 @@ void gl_renderer_fonts_changed() {
     glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, width, height, 0, GL_RGBA, GL_UNSIGNED_BYTE, pixels);
     io.Fonts->SetTexID(texture_id(g.font));
     glUniform2f(g.white_uv, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
-    g.drawn = 0;
+    g.shown.known = false;
 }
+
+namespace {
+
+// Where drawing starts: a draw list, one of its commands, and an index into that command.
+struct DrawFrom {
+    int list = 0, command = 0;
+    unsigned index = 0;
+};
+
+// Clears `band` to `under`, then draws into it what the lists hold from `from` on.
+void draw_band(const ImDrawData& data, ui::DamageRect band, ImVec4 under, DrawFrom from) {
+    const float height = data.DisplaySize.y;
+    glScissor(band.x0, static_cast<GLint>(height) - band.y1, band.x1 - band.x0, band.y1 - band.y0);
+    glClearColor(under.x, under.y, under.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    GLintptr vtx_byte = 0, idx_byte = 0;
+    for (int l = 0; l < data.CmdLists.Size; ++l) {
+        const ImDrawList* list = data.CmdLists[l];
+        if (l >= from.list) point_attributes(vtx_byte);
+        for (int c = l > from.list    ? 0
+                     : l == from.list ? from.command
+                                      : list->CmdBuffer.Size;
+             c < list->CmdBuffer.Size; ++c) {
+            ImDrawCmd cmd = list->CmdBuffer[c];
+            if (l == from.list && c == from.command) {
+                cmd.IdxOffset += from.index;
+                cmd.ElemCount -= from.index;
+            }
+            const auto edge = [](float clip, float origin, int limit, bool low) {
+                const float at = clip - origin;
+                return low ? std::max(at, static_cast<float>(limit))
+                           : std::min(at, static_cast<float>(limit));
+            };
+            const float x0 = edge(cmd.ClipRect.x, data.DisplayPos.x, band.x0, true);
+            const float y0 = edge(cmd.ClipRect.y, data.DisplayPos.y, band.y0, true);
+            const float x1 = edge(cmd.ClipRect.z, data.DisplayPos.x, band.x1, false);
+            const float y1 = edge(cmd.ClipRect.w, data.DisplayPos.y, band.y1, false);
+            if (cmd.UserCallback != nullptr || cmd.ElemCount == 0 || x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(height - y1),
+                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D,
+                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElements(
+                GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                buffer_offset(idx_byte + static_cast<GLintptr>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        }
+        vtx_byte += list->VtxBuffer.size_in_bytes();
+        idx_byte += list->IdxBuffer.size_in_bytes();
+    }
+}
+
+}  // namespace
 
 bool gl_renderer_draw(const ImDrawData* data, ImVec4 clear) {
     Renderer& g = r();
     if (data == nullptr || !data->Valid || data->DisplaySize.x <= 0 || data->DisplaySize.y <= 0)
         return false;
-    const ImU64 hash = hash_of(*data);
-    if (hash == g.drawn) return false;
-    g.drawn = hash;
+    if (clear.x != g.clear.x || clear.y != g.clear.y || clear.z != g.clear.z) {
+        g.clear = clear;
+        g.shown.known = false;
+    }
+    const ui::DamageRect damage = ui::take_damage(g.shown, *data);
+    if (damage.empty()) return false;
+    g.redrawn = static_cast<double>((damage.x1 - damage.x0) * (damage.y1 - damage.y0)) /
+                static_cast<double>(data->DisplaySize.x * data->DisplaySize.y);
 
-    const int fb_w = static_cast<int>(data->DisplaySize.x);
-    const int fb_h = static_cast<int>(data->DisplaySize.y);
-    glViewport(0, 0, fb_w, fb_h);
-    glScissor(0, 0, fb_w, fb_h);
-    glClearColor(clear.x, clear.y, clear.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    glViewport(0, 0, static_cast<GLsizei>(data->DisplaySize.x),
+               static_cast<GLsizei>(data->DisplaySize.y));
     if (data->DisplaySize.x != g.display.x || data->DisplaySize.y != g.display.y) {
         g.display = data->DisplaySize;
         const float x = data->DisplayPos.x, y = data->DisplayPos.y;
@@ -188,37 +233,39 @@ bool gl_renderer_draw(const ImDrawData* data, ImVec4 clear) {
                                  0,        1.0f};
         glUniformMatrix4fv(g.proj, 1, GL_FALSE, ortho);
     }
-
     reserve(GL_ARRAY_BUFFER, g.vbo_size, data->TotalVtxCount * GLsizeiptr{sizeof(ImDrawVert)});
     reserve(GL_ELEMENT_ARRAY_BUFFER, g.ibo_size,
             data->TotalIdxCount * GLsizeiptr{sizeof(ImDrawIdx)});
     GLintptr vtx_byte = 0, idx_byte = 0;
     for (const ImDrawList* list : data->CmdLists) {
-        const GLsizeiptr vtx_bytes = list->VtxBuffer.size_in_bytes();
-        const GLsizeiptr idx_bytes = list->IdxBuffer.size_in_bytes();
-        glBufferSubData(GL_ARRAY_BUFFER, vtx_byte, vtx_bytes, list->VtxBuffer.Data);
-        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, idx_byte, idx_bytes, list->IdxBuffer.Data);
-        point_attributes(vtx_byte);
-        for (const ImDrawCmd& cmd : list->CmdBuffer) {
-            const ImVec2 lo(cmd.ClipRect.x - data->DisplayPos.x,
-                            cmd.ClipRect.y - data->DisplayPos.y);
-            const ImVec2 hi(cmd.ClipRect.z - data->DisplayPos.x,
-                            cmd.ClipRect.w - data->DisplayPos.y);
-            if (cmd.UserCallback != nullptr || cmd.ElemCount == 0 || hi.x <= lo.x || hi.y <= lo.y)
-                continue;
-            glScissor(static_cast<GLint>(lo.x), static_cast<GLint>(data->DisplaySize.y - hi.y),
-                      static_cast<GLsizei>(hi.x - lo.x), static_cast<GLsizei>(hi.y - lo.y));
-            glBindTexture(GL_TEXTURE_2D,
-                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
-            glDrawElements(
-                GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                buffer_offset(idx_byte + static_cast<GLintptr>(cmd.IdxOffset * sizeof(ImDrawIdx))));
-        }
-        vtx_byte += vtx_bytes;
-        idx_byte += idx_bytes;
+        glBufferSubData(GL_ARRAY_BUFFER, vtx_byte, list->VtxBuffer.size_in_bytes(),
+                        list->VtxBuffer.Data);
+        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, idx_byte, list->IdxBuffer.size_in_bytes(),
+                        list->IdxBuffer.Data);
+        vtx_byte += list->VtxBuffer.size_in_bytes();
+        idx_byte += list->IdxBuffer.size_in_bytes();
     }
+
+    // Only the damaged rectangle is drawn; the rest of the picture stays (preserveDrawingBuffer).
+    // Where an opaque background covers it, it is cleared to that colour and nothing under the
+    // background is drawn; the rows it leaves (round corners) are drawn in full.
+    const ui::DrawCover cover = ui::find_cover(*data, damage);
+    if (cover.list < 0) {
+        draw_band(*data, damage, clear, {});
+        return true;
+    }
+    const ui::DamageRect above{damage.x0, damage.y0, damage.x1, cover.y0};
+    const ui::DamageRect covered{damage.x0, cover.y0, damage.x1, cover.y1};
+    const ui::DamageRect below{damage.x0, cover.y1, damage.x1, damage.y1};
+    if (!above.empty()) draw_band(*data, above, clear, {});
+    draw_band(*data, covered, ImGui::ColorConvertU32ToFloat4(cover.color),
+              {cover.list, cover.command, cover.first + cover.indices});
+    if (!below.empty()) draw_band(*data, below, clear, {});
     return true;
+}
+
+double gl_renderer_redrawn() {
+    return r().redrawn;
 }
 
 }  // namespace web

@@ -62,7 +62,8 @@ bool create_gl_context() {
     attrs.depth = EM_FALSE;
     attrs.stencil = EM_FALSE;
     attrs.antialias = EM_FALSE;  // ImGui anti-aliases its own shapes
-    attrs.preserveDrawingBuffer = EM_FALSE;
+    // Kept between frames, so a frame redraws only what changed (web/gl_renderer.h).
+    attrs.preserveDrawingBuffer = EM_TRUE;
     state().gl = emscripten_webgl_create_context(kCanvas, &attrs);
     if (state().gl <= 0) return false;
     emscripten_webgl_make_context_current(state().gl);
@@ -125,6 +126,7 @@ EMSCRIPTEN_KEEPALIVE const char* openzro_frame_stats_json() {
            ",\"vertices\":" + std::to_string(d.vertices) +
            ",\"indices\":" + std::to_string(d.indices) +
            ",\"overdraw\":" + std::to_string(d.overdraw) +
+           ",\"redrawn\":" + std::to_string(web::gl_renderer_redrawn()) +
            ",\"framesDrawn\":" + std::to_string(web::state().drawn_count) + "}";
     return json.c_str();
 }

@@ -150,7 +150,8 @@ async function measure(users) {
       `${(scroll.frames.length * 1000 / wall).toFixed(1)} fps, interval p50 ${ms(p50(gaps))}; ` +
       `${ran} app frames run, ${drawn} drawn`);
     console.log(`  scroll         last frame: ${stats.drawCalls} draw calls, ${stats.vertices} vertices, ` +
-      `overdraw ${stats.overdraw.toFixed(2)} (filled pixels / screen pixels)`);
+      `overdraw ${stats.overdraw.toFixed(2)} (filled pixels / screen pixels), ` +
+      `redrew ${(stats.redrawn * 100).toFixed(0)}% of the screen`);
     console.log(`  scroll         per drawn frame: GPU process ${ms(per('gpu-process'))}, renderer ${ms(per('renderer'))}`);
     console.log(`  scroll         main thread busy ${(sum(scroll.tasks) / 1000).toFixed(2)} s over the 100 wheel events`);
     console.log(`  search         last key -> narrowed rows ${ms(search)}`);

@@ -4,6 +4,7 @@
 
 #include <ctime>
 
+#include "ui/draw_damage.h"
 #include "ui/draw_stats.h"
 #include "ui/pages/users/users_load.h"
 #include "users_harness.h"
@@ -314,4 +315,32 @@ TEST(UsersPage, HundredThousandUsers) {
     EXPECT_FALSE(h->app.users.index.view.empty());
     for (std::uint32_t i : h->app.users.index.view)
         EXPECT_EQ(h->app.users.index.rows[i].status, ui::UserStatus::Blocked);
+}
+
+// Scrolling changes the table only: the browser redraws that rectangle over the card's
+// background (cleared to its colour, not filled again) and keeps the sidebar and the header.
+TEST(UsersPage, ScrollingRedrawsOnlyTheTable) {
+    auto server = standard_account();
+    server->users_body = many_users_json(1000);
+    auto h = open_users(server);
+    ui::DrawDamage damage;
+    ui::take_damage(damage, *ImGui::GetDrawData());
+    const ui::Item* header = h->find("Sort by Name");
+    ASSERT_NE(header, nullptr);
+    ImGui::GetIO().AddMousePosEvent(header->min.x + 20, header->max.y + 100);
+    ImGui::GetIO().AddMouseWheelEvent(0, -3);
+    h->settle();
+    const ImDrawData& data = *ImGui::GetDrawData();
+    const ui::DamageRect d = ui::take_damage(damage, data);
+    ASSERT_FALSE(d.empty());
+    const double share = static_cast<double>((d.x1 - d.x0) * (d.y1 - d.y0)) /
+                         static_cast<double>(data.DisplaySize.x * data.DisplaySize.y);
+    EXPECT_LT(share, 0.6);
+    EXPECT_GT(d.x0, ui::px(200));  // not the sidebar
+    EXPECT_GT(d.y0, ui::px(150));  // not the title and the toolbar
+    // All but the rows of the card's round corners.
+    const ui::DrawCover cover = ui::find_cover(data, d);
+    EXPECT_GE(cover.list, 0);
+    EXPECT_EQ(cover.color, h->app.theme.palette.surface);
+    EXPECT_GT(cover.y1 - cover.y0, (d.y1 - d.y0) * 9 / 10);
 }
