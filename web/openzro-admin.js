@@ -29,7 +29,9 @@ export class OpenzroAdmin extends HTMLElement {
     super();
     const root = this.attachShadow({ mode: 'open' });
     root.innerHTML = '<style>:host{display:block;position:relative;min-height:320px;contain:content}' +
-      'canvas{display:block;width:100%;height:100%;outline:none;touch-action:none}</style>' +
+      // image-rendering: the backing store is in device pixels, composited as is (shell.html).
+      'canvas{display:block;width:100%;height:100%;outline:none;touch-action:none;' +
+      'image-rendering:pixelated}</style>' +
       '<canvas tabindex="0" aria-label="openZro Admin"></canvas>';
     this.tokenProvider = null;
     this.ready = null;  // a promise of the running instance
