@@ -61,6 +61,10 @@ EM_BOOL tick(double now_ms, void*) {
     // both frames would double what each event costs the GPU (and, with software WebGL, the
     // main thread, which waits for the canvas to be read back).
     const int passes = s.new_event ? 2 : 1;
+    // The first frame only lays out, and the next animation frame draws: ImGui's first frame
+    // (every function on its first call) and the first draw (SwiftShader building its
+    // pipelines, which the read-back waits for) made one task of ~170 ms together.
+    const bool first = s.frame_count == 0;
     s.new_event = false;
     for (int pass = 0; pass < passes; ++pass) {
         io.DeltaTime = static_cast<float>(pass == 0 && dt > 1e-4 ? dt : 1e-4);
@@ -70,7 +74,7 @@ EM_BOOL tick(double now_ms, void*) {
         apply(result);
     }
     const ImVec4 bg = ImGui::ColorConvertU32ToFloat4(s.app.theme.palette.bg);
-    const bool changed = gl_renderer_draw(ImGui::GetDrawData(), bg);
+    const bool changed = !first && gl_renderer_draw(ImGui::GetDrawData(), bg);
     if (changed) ++s.drawn_count;
     const double mirror_start = emscripten_get_now();
     std::string mirror = ui::registry_to_mirror_json(s.app.registry, s.pixel_ratio);
@@ -90,7 +94,7 @@ EM_BOOL tick(double now_ms, void*) {
     // ImGui spreads a burst of input over frames (one key or click each): keep drawing until
     // it has taken all of it, or fast typing would wait for the next event to show up.
     const bool input_queued = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
-    if (changed || s.mouse_down || input_queued) schedule();
+    if (first || changed || s.mouse_down || input_queued) schedule();
     return EM_FALSE;
 }
 
