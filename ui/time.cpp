@@ -2,6 +2,9 @@
 
 #include <cstdio>
 #include <ctime>
+#include <string_view>
+
+#include "client/text.h"
 
 namespace ui {
 
@@ -25,19 +28,26 @@ std::string plural(std::int64_t n, const char* unit) {
 }  // namespace
 
 std::optional<std::int64_t> parse_rfc3339(const std::string& t) {
-    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, used = 0;
-    if (std::sscanf(t.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &s, &used) != 6 ||
-        used != 19 || mo < 1 || mo > 12 || d < 1 || d > 31)
+    // "YYYY-MM-DDTHH:MM:SS": fixed-width fields of digits only, and their separators.
+    const auto field = [&t](std::size_t at, std::size_t width) -> std::int64_t {
+        if (t.size() < at + width) return -1;
+        return openzro::parse_digits(std::string_view(t).substr(at, width), width).value_or(-1);
+    };
+    const auto at = [&t](std::size_t i, char c) { return i < t.size() && t[i] == c; };
+    const std::int64_t y = field(0, 4), mo = field(5, 2), d = field(8, 2);
+    const std::int64_t h = field(11, 2), mi = field(14, 2), s = field(17, 2);
+    if (!at(4, '-') || !at(7, '-') || !at(10, 'T') || !at(13, ':') || !at(16, ':') || y < 0 ||
+        h < 0 || mi < 0 || s < 0 || mo < 1 || mo > 12 || d < 1 || d > 31)
         return std::nullopt;
     size_t i = 19;
     if (i < t.size() && t[i] == '.')
         for (++i; i < t.size() && t[i] >= '0' && t[i] <= '9';) ++i;
     std::int64_t offset = 0;
-    if (i < t.size() && (t[i] == '+' || t[i] == '-')) {
-        int oh = 0, om = 0;
-        if (std::sscanf(t.c_str() + i + 1, "%2d:%2d", &oh, &om) != 2) return std::nullopt;
+    if (at(i, '+') || at(i, '-')) {
+        const std::int64_t oh = field(i + 1, 2), om = field(i + 4, 2);
+        if (oh < 0 || om < 0 || !at(i + 3, ':')) return std::nullopt;
         offset = (t[i] == '+' ? 1 : -1) * (oh * 3600 + om * 60);
-    } else if (i >= t.size() || (t[i] != 'Z' && t[i] != 'z')) {
+    } else if (!at(i, 'Z') && !at(i, 'z')) {
         return std::nullopt;
     }
     return days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d)) * 86400 +

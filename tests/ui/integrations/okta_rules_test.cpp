@@ -58,6 +58,13 @@ TEST(SyncTime, ParsesRfc3339WithFractionsAndOffsets) {
     EXPECT_EQ(ui::parse_rfc3339("2026-11-29T06:53:24.123+01:00"), 1795931604);
     EXPECT_FALSE(ui::parse_rfc3339("yesterday"));
     EXPECT_FALSE(ui::parse_rfc3339("2026-11-29 05:53:24"));
+    EXPECT_EQ(ui::parse_rfc3339("2026-11-29T04:23:24-01:30"), 1795931604);
+    // Fields are digits only, at their place: no blanks, signs or short offsets.
+    EXPECT_FALSE(ui::parse_rfc3339("2026-11-29T05:53: 4Z"));
+    EXPECT_FALSE(ui::parse_rfc3339("2026-+1-29T05:53:24Z"));
+    EXPECT_FALSE(ui::parse_rfc3339("2026-11-29T05:53:24+1:00"));
+    EXPECT_FALSE(ui::parse_rfc3339("2026-11-29T05:53:24+0100"));
+    EXPECT_FALSE(ui::parse_rfc3339("2026-11-29T05:53:24"));
 }
 
 TEST(SyncTime, SaysHowLongAgo) {
