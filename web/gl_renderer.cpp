@@ -95,6 +95,55 @@ void reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
     glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
 }
 
+// Where drawing starts: a draw list, one of its commands, and an index into that command.
+struct DrawFrom {
+    int list = 0, command = 0;
+    unsigned index = 0;
+};
+
+// Clears `band` to `under`, then draws into it what the lists hold from `from` on.
+void draw_band(const ImDrawData& data, ui::DamageRect band, ImVec4 under, DrawFrom from) {
+    const float height = data.DisplaySize.y;
+    glScissor(band.x0, static_cast<GLint>(height) - band.y1, band.x1 - band.x0, band.y1 - band.y0);
+    glClearColor(under.x, under.y, under.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    GLintptr vtx_byte = 0, idx_byte = 0;
+    for (int l = 0; l < data.CmdLists.Size; ++l) {
+        const ImDrawList* list = data.CmdLists[l];
+        if (l >= from.list) point_attributes(vtx_byte);
+        for (int c = l > from.list    ? 0
+                     : l == from.list ? from.command
+                                      : list->CmdBuffer.Size;
+             c < list->CmdBuffer.Size; ++c) {
+            ImDrawCmd cmd = list->CmdBuffer[c];
+            if (l == from.list && c == from.command) {
+                cmd.IdxOffset += from.index;
+                cmd.ElemCount -= from.index;
+            }
+            const auto edge = [](float clip, float origin, int limit, bool low) {
+                const float at = clip - origin;
+                return low ? std::max(at, static_cast<float>(limit))
+                           : std::min(at, static_cast<float>(limit));
+            };
+            const float x0 = edge(cmd.ClipRect.x, data.DisplayPos.x, band.x0, true);
+            const float y0 = edge(cmd.ClipRect.y, data.DisplayPos.y, band.y0, true);
+            const float x1 = edge(cmd.ClipRect.z, data.DisplayPos.x, band.x1, false);
+            const float y1 = edge(cmd.ClipRect.w, data.DisplayPos.y, band.y1, false);
+            if (cmd.UserCallback != nullptr || cmd.ElemCount == 0 || x1 <= x0 || y1 <= y0) continue;
+            glScissor(static_cast<GLint>(x0), static_cast<GLint>(height - y1),
+                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
+            glBindTexture(GL_TEXTURE_2D,
+                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
+            glDrawElements(
+                GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
+                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
+                buffer_offset(idx_byte + static_cast<GLintptr>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+        }
+        vtx_byte += list->VtxBuffer.size_in_bytes();
+        idx_byte += list->IdxBuffer.size_in_bytes();
+    }
+}
+
 }  // namespace
 
 bool gl_renderer_init() {
@@ -155,59 +204,6 @@ void gl_renderer_fonts_changed() {
     glUniform2f(g.white_uv, io.Fonts->TexUvWhitePixel.x, io.Fonts->TexUvWhitePixel.y);
     g.shown.known = false;
 }
-
-namespace {
-
-// Where drawing starts: a draw list, one of its commands, and an index into that command.
-struct DrawFrom {
-    int list = 0, command = 0;
-    unsigned index = 0;
-};
-
-// Clears `band` to `under`, then draws into it what the lists hold from `from` on.
-void draw_band(const ImDrawData& data, ui::DamageRect band, ImVec4 under, DrawFrom from) {
-    const float height = data.DisplaySize.y;
-    glScissor(band.x0, static_cast<GLint>(height) - band.y1, band.x1 - band.x0, band.y1 - band.y0);
-    glClearColor(under.x, under.y, under.z, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
-    GLintptr vtx_byte = 0, idx_byte = 0;
-    for (int l = 0; l < data.CmdLists.Size; ++l) {
-        const ImDrawList* list = data.CmdLists[l];
-        if (l >= from.list) point_attributes(vtx_byte);
-        for (int c = l > from.list    ? 0
-                     : l == from.list ? from.command
-                                      : list->CmdBuffer.Size;
-             c < list->CmdBuffer.Size; ++c) {
-            ImDrawCmd cmd = list->CmdBuffer[c];
-            if (l == from.list && c == from.command) {
-                cmd.IdxOffset += from.index;
-                cmd.ElemCount -= from.index;
-            }
-            const auto edge = [](float clip, float origin, int limit, bool low) {
-                const float at = clip - origin;
-                return low ? std::max(at, static_cast<float>(limit))
-                           : std::min(at, static_cast<float>(limit));
-            };
-            const float x0 = edge(cmd.ClipRect.x, data.DisplayPos.x, band.x0, true);
-            const float y0 = edge(cmd.ClipRect.y, data.DisplayPos.y, band.y0, true);
-            const float x1 = edge(cmd.ClipRect.z, data.DisplayPos.x, band.x1, false);
-            const float y1 = edge(cmd.ClipRect.w, data.DisplayPos.y, band.y1, false);
-            if (cmd.UserCallback != nullptr || cmd.ElemCount == 0 || x1 <= x0 || y1 <= y0) continue;
-            glScissor(static_cast<GLint>(x0), static_cast<GLint>(height - y1),
-                      static_cast<GLsizei>(x1 - x0), static_cast<GLsizei>(y1 - y0));
-            glBindTexture(GL_TEXTURE_2D,
-                          static_cast<GLuint>(reinterpret_cast<std::intptr_t>(cmd.GetTexID())));
-            glDrawElements(
-                GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount),
-                sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT,
-                buffer_offset(idx_byte + static_cast<GLintptr>(cmd.IdxOffset * sizeof(ImDrawIdx))));
-        }
-        vtx_byte += list->VtxBuffer.size_in_bytes();
-        idx_byte += list->IdxBuffer.size_in_bytes();
-    }
-}
-
-}  // namespace
 
 bool gl_renderer_draw(const ImDrawData* data, ImVec4 clear) {
     Renderer& g = r();
