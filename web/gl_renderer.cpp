@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <vector>
 
 #include "ui/draw_damage.h"
 
@@ -30,6 +31,12 @@ struct Renderer {
     ImVec4 clear;                           // the background on screen
     ui::DrawDamage shown;                   // what is on screen, to redraw only what changed
     double redrawn = 0;                     // share of the display the last drawn frame redrew
+    // Per draw list, what the buffers hold and where: an unchanged list is not sent again.
+    struct Uploaded {
+        ImU64 hash = 0;
+        GLintptr vtx = -1, idx = -1;
+    };
+    std::vector<Uploaded> uploaded;
 };
 
 Renderer& r() {
@@ -88,11 +95,13 @@ void point_attributes(GLintptr first_vertex_byte) {
     glVertexAttribPointer(2, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, at(offsetof(ImDrawVert, col)));
 }
 
-// Room for `bytes` in the bound buffer, growing by half again so that growth is rare.
-void reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
-    if (bytes <= size) return;
+// Room for `bytes` in the bound buffer, growing by half again so that growth is rare; true
+// when it grew (and lost what it held).
+bool reserve(GLenum target, GLsizeiptr& size, GLsizeiptr bytes) {
+    if (bytes <= size) return false;
     size = bytes + bytes / 2;
     glBufferData(target, size, nullptr, GL_DYNAMIC_DRAW);
+    return true;
 }
 
 // Where drawing starts: a draw list, one of its commands, and an index into that command.
@@ -229,15 +238,25 @@ bool gl_renderer_draw(const ImDrawData* data, ImVec4 clear) {
                                  0,        1.0f};
         glUniformMatrix4fv(g.proj, 1, GL_FALSE, ortho);
     }
-    reserve(GL_ARRAY_BUFFER, g.vbo_size, data->TotalVtxCount * GLsizeiptr{sizeof(ImDrawVert)});
-    reserve(GL_ELEMENT_ARRAY_BUFFER, g.ibo_size,
-            data->TotalIdxCount * GLsizeiptr{sizeof(ImDrawIdx)});
+    const bool grew_vtx =
+        reserve(GL_ARRAY_BUFFER, g.vbo_size, data->TotalVtxCount * GLsizeiptr{sizeof(ImDrawVert)});
+    const bool grew_idx = reserve(GL_ELEMENT_ARRAY_BUFFER, g.ibo_size,
+                                  data->TotalIdxCount * GLsizeiptr{sizeof(ImDrawIdx)});
+    if (grew_vtx || grew_idx) g.uploaded.clear();
+    g.uploaded.resize(static_cast<std::size_t>(data->CmdLists.Size));
     GLintptr vtx_byte = 0, idx_byte = 0;
-    for (const ImDrawList* list : data->CmdLists) {
-        glBufferSubData(GL_ARRAY_BUFFER, vtx_byte, list->VtxBuffer.size_in_bytes(),
-                        list->VtxBuffer.Data);
-        glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, idx_byte, list->IdxBuffer.size_in_bytes(),
-                        list->IdxBuffer.Data);
+    for (int l = 0; l < data->CmdLists.Size; ++l) {
+        const ImDrawList* list = data->CmdLists[l];
+        const auto i = static_cast<std::size_t>(l);
+        const Renderer::Uploaded now{g.shown.shown[i].hash, vtx_byte, idx_byte};
+        Renderer::Uploaded& held = g.uploaded[i];
+        if (held.hash != now.hash || held.vtx != now.vtx || held.idx != now.idx) {
+            glBufferSubData(GL_ARRAY_BUFFER, vtx_byte, list->VtxBuffer.size_in_bytes(),
+                            list->VtxBuffer.Data);
+            glBufferSubData(GL_ELEMENT_ARRAY_BUFFER, idx_byte, list->IdxBuffer.size_in_bytes(),
+                            list->IdxBuffer.Data);
+            held = now;
+        }
         vtx_byte += list->VtxBuffer.size_in_bytes();
         idx_byte += list->IdxBuffer.size_in_bytes();
     }

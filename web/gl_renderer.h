@@ -2,7 +2,8 @@
 // context, so GL state is set once and never read back: no glGet* or glGetError per frame (each
 // is a round trip to the GPU process that waits for it). A frame whose draw data is the same as
 // the last one drawn is not drawn again, so settle frames cost no GPU work, and a frame redraws
-// only the rectangle whose draw lists changed (ui/draw_damage.h): the canvas keeps its picture.
+// only the rectangle whose draw lists changed (ui/draw_damage.h): the canvas keeps its picture,
+// and the buffers keep the lists that did not change.
 #pragma once
 
 #include <imgui.h>
