@@ -4,10 +4,7 @@
 function(openzro_project_target target)
   target_compile_options(${target} PRIVATE
     -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wnon-virtual-dtor -Wold-style-cast
-    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough
-    # Config structs have default member initialisers, so `{a, b}` leaving the rest at their
-    # defaults is the intended use, not a mistake.
-    -Wno-missing-field-initializers)
+    -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
   if(OPENZRO_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -59,7 +59,7 @@ std::vector<Endpoint> endpoints() {
     const std::vector<const char*> scim_required = {
         "id", "enabled", "group_prefixes", "user_group_prefixes", "auth_token", "last_synced_at"};
     const std::vector<const char*> idp_required = {"type", "name", "issuer", "client_id"};
-    const IdentityProviderRequest idp{"okta", "Okta", "https://acme.okta.com", "cid", "secret"};
+    const IdentityProviderRequest idp{"okta", "Okta", "https://acme.okta.com", "cid", "secret", ""};
     return {
         {"GET /api/users/current", current_user, user_required,
          [](Api& a, RequestScope& s, auto& o) {

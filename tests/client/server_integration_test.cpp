@@ -122,7 +122,7 @@ TEST_F(ServerTest, OwnerCannotBeDeleted) {
 }
 
 TEST_F(ServerTest, IdentityProviderLifecycle) {
-    const IdentityProviderRequest req{"okta", "Okta", "https://acme.okta.com", "cid", "secret"};
+    const IdentityProviderRequest req{"okta", "Okta", "https://acme.okta.com", "cid", "secret", ""};
     auto created =
         c.wait<IdentityProvider>([&](auto cb) { c.api.create_identity_provider(scope, req, cb); });
     ASSERT_TRUE(created.ok()) << created.error().summary();

@@ -21,7 +21,7 @@ struct HarnessConfig {
     std::string route_hash;
     std::string api_origin = "http://127.0.0.1:8080";
     // Answers the app's API requests; unset: every request stays pending.
-    openzro::FakeHttpClient::Responder responder;
+    openzro::FakeHttpClient::Responder responder{};
     bool host_authorizes = false;  // embedded in a host that signs users in
 };
 

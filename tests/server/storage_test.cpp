@@ -227,7 +227,7 @@ TEST_F(Storage, AMissingKeyWithEncryptedSecretsIsAStartUpError) {
     {
         auto store = open_store();
         ASSERT_TRUE(store) << error;
-        IdentityProviderRecord idp{"", "okta", "Okta", "https://a", "c", "secret-value"};
+        IdentityProviderRecord idp{"", "okta", "Okta", "https://a", "c", "secret-value", ""};
         ASSERT_TRUE(store->save_identity_provider(idp));
     }
     fs::remove(dir / "openzro.key");

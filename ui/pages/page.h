@@ -17,7 +17,7 @@ struct Services {
     Toasts* toasts = nullptr;
     std::string api_origin;  // e.g. "https://vpn.example.com": for URLs shown to the admin
     // The wall clock in Unix seconds, for "3 minutes ago"; tests pin it. Empty: the system's.
-    std::function<std::int64_t()> unix_now;
+    std::function<std::int64_t()> unix_now{};
 };
 
 // services.unix_now(), or the system's wall clock when it is not set.

@@ -138,7 +138,7 @@ TEST(OktaWizard, BackGoesToThePreviousStepAndKeepsThePlace) {
 
 TEST(OktaWizard, ExistingProviderCanBeReplaced) {
     FakeOktaServer s;
-    s.providers.push_back({"idp-9", "okta", "Okta", "https://old.okta.com", "0oaOld"});
+    s.providers.push_back({"idp-9", "okta", "Okta", "https://old.okta.com", "0oaOld", ""});
     auto hp = open_app(s, "#/integrations?setup=okta&step=3");
     Harness& h = *hp;
     ASSERT_TRUE(h.click_and_settle("Replace settings"));

@@ -18,7 +18,7 @@ struct WizardStep {
     PageContext& context;
     OktaWizardPlace place;  // from the route
     bool entered = false;   // first frame of this step
-    WizardFooter footer;
+    WizardFooter footer{};
 };
 
 // The wizard's confirm dialog answers for this action: regenerate the SCIM token.
