@@ -137,7 +137,7 @@ void users_page(UsersPageState& state, PageContext& context) {
     page_header("Team  >  Users", title.c_str(),
                 "Everyone in your account, including the people Okta provisions over SCIM.");
     users_toolbar(state, context);
-    index_apply(state.index, state.query);  // in the keystroke'state own frame: the view never lags
+    index_apply(state.index, state.query);  // in the keystroke's own frame: the view never lags
     ImGui::Dummy(ImVec2(0, px(4)));
     users_filter_chips(state, context);
     ImGui::Dummy(ImVec2(0, px(8)));

@@ -41,6 +41,14 @@ TEST_F(UsersApproval, ApproveFromTheRowMenu) {
               ui::UserStatus::PendingApproval);
 }
 
+TEST_F(UsersApproval, TheDetailPanelSaysWhyTheUserWaits) {
+    open();
+    ASSERT_TRUE(h->click_and_settle("Open pat@example.com"));
+    EXPECT_TRUE(
+        h->shows_text("Joined with Okta from the account's email domain; waits for approval."));
+    ASSERT_NE(h->find("Approve"), nullptr);
+}
+
 TEST_F(UsersApproval, RejectAsksFirstThenRemoves) {
     open();
     ASSERT_TRUE(row_action(*h, "Reject", "pat@example.com"));

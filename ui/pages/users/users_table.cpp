@@ -109,7 +109,7 @@ void groups_cell(const UsersIndex& x, const openzro::User& u, ImVec2 a, float ma
     hover_text(ImVec2(a.x, a.y + px(12)), ImVec2(max_x, a.y + px(44)), all);
 }
 
-// Returns true when the row'state menu was asked for (state.menu_user names the user).
+// Returns true when the row's menu was asked for (state.menu_user names the user).
 bool row(UsersPageState& state, std::uint32_t i, std::int64_t now) {
     const openzro::User& u = index_user(state.index, i);
     const UserRow& r = state.index.rows[i];
@@ -258,7 +258,7 @@ void users_table(UsersPageState& state, PageContext& context, ImVec2 size) {
     bool open_menu = false;
     ImGui::PushStyleVar(ImGuiStyleVar_CellPadding, ImVec2(px(12), 0));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(px(8), 0));
-    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);  // the card'state surface is behind it
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, 0);  // the card's surface is behind it
     ImGui::PushStyleColor(ImGuiCol_TableBorderLight, colors().border);
     ImGui::PushStyleColor(ImGuiCol_Header, with_alpha(colors().accent, 0.12f));
     ImGui::PushStyleColor(ImGuiCol_HeaderHovered, colors().surface_raised);

@@ -119,7 +119,7 @@ void users_show(PageContext& context, const UsersQuery& q) {
 
 void users_toolbar(UsersPageState& state, PageContext& context) {
     // Search, filters and actions share one line when the page is wide enough; narrower (an
-    // embedded view beside the host'state own sidebar), the filters and actions go under the
+    // embedded view beside the host's own sidebar), the filters and actions go under the
     // search.
     const bool one_line = ImGui::GetContentRegionAvail().x >= px(960);
     if (text_field("Search users", state.search,
@@ -127,7 +127,7 @@ void users_toolbar(UsersPageState& state, PageContext& context) {
         state.search_edited_at = ImGui::GetTime();
         state.query.search = state.search;
     }
-    // The buttons sit on the input'state line, centred on its 36 px, or on the next line.
+    // The buttons sit on the input's line, centred on its 36 px, or on the next line.
     const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
     if (one_line) {
         ImGui::SameLine(0, px(8));
