@@ -167,7 +167,10 @@ void theme_load_fonts(Theme& t) {
     set(Font::Section, add(font_inter_medium, font_inter_medium_size, 16, text_ranges));
     set(Font::Title, add(font_inter_medium, font_inter_medium_size, 20, text_ranges));
     set(Font::Mono, add(font_mono, font_mono_size, 13, text_ranges));
+    int disc_rects[kDiscCount];
+    discs_reserve(atlas, t.scale, disc_rects);
     atlas->Build();
+    discs_bake(atlas, t.scale, disc_rects, t.discs);
 }
 
 }  // namespace ui

@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include "ui/disc.h"
+
 namespace ui {
 
 enum class ThemeMode { Dark, Light };
@@ -20,6 +22,7 @@ struct Theme {
     float scale = 1.0f;  // devicePixelRatio: every size below is in CSS pixels times this
     Palette palette{};
     ImFont* fonts[static_cast<int>(Font::Count)] = {};
+    BakedDisc discs[kDiscCount] = {};  // filled circles in the font atlas (disc.h)
 };
 
 // Sets mode and scale, rebuilds the palette and ImGui's style. Fonts are rebuilt separately

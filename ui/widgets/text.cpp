@@ -57,8 +57,7 @@ void badge(const char* label, ImU32 color, const char* icon) {
 void status_dot(const char* label, ImU32 color) {
     const float line = ImGui::GetTextLineHeight();
     const ImVec2 a = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddCircleFilled(ImVec2(a.x + px(4), a.y + line * 0.5f), px(4),
-                                                color);
+    add_disc(ImGui::GetWindowDrawList(), ImVec2(a.x + px(4), a.y + line * 0.5f), 4, color);
     ImGui::Dummy(ImVec2(px(8), line));
     ImGui::SameLine(0, px(8));
     ImGui::TextUnformatted(label);

@@ -221,7 +221,7 @@ void user_avatar(const openzro::User& u, float size_css) {
     ImGui::Dummy(ImVec2(d, d));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 centre(a.x + d * 0.5f, a.y + d * 0.5f);
-    dl->AddCircleFilled(centre, d * 0.5f, with_alpha(hue, 0.22f));
+    add_disc(dl, centre, size_css * 0.5f, with_alpha(hue, 0.22f));
     char initial[2] = {name.empty() ? '?' : name[0], 0};
     if (initial[0] >= 'a' && initial[0] <= 'z') initial[0] = static_cast<char>(initial[0] - 32);
     ImFont* f = font(size_css > 40 ? Font::Section : Font::Medium);
@@ -236,7 +236,7 @@ void users_table_skeleton(int rows) {
     for (int i = 0; i < rows; ++i) {
         const ImVec2 a = ImGui::GetCursorScreenPos();
         const float k = 1.0f - 0.07f * static_cast<float>(i % 4);
-        dl->AddCircleFilled(ImVec2(a.x + px(16), a.y + px(28)), px(16), bar);
+        add_disc(dl, ImVec2(a.x + px(16), a.y + px(28)), 16, bar);
         dl->AddRectFilled(ImVec2(a.x + px(44), a.y + px(14)),
                           ImVec2(a.x + px(44) + w * 0.22f * k, a.y + px(26)), bar, px(6));
         dl->AddRectFilled(ImVec2(a.x + px(44), a.y + px(32)),
