@@ -96,11 +96,11 @@ class Reader {
     }
     bool number_unsigned(std::uint64_t v) {
         if (v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
-            return number_float(0.0);
+            return number_float();
         }
         return number_integer(static_cast<std::int64_t>(v));
     }
-    bool number_float(double) {
+    bool number_float() {
         return scalar(
             Kind::kInt, "non-integer number", [](void*, const Desc*) {}, true);
     }

@@ -3,8 +3,10 @@
 // exhaust the stack; validates UTF-8 and escapes; never throws.
 //
 // Handler: null(), boolean(bool), number_integer(int64_t), number_unsigned(uint64_t),
-// number_float(double), string(std::string&), key(std::string&), start_object(),
+// number_float(), string(std::string&), key(std::string&), start_object(),
 // end_object(), start_array(), end_array() each return false to stop;
+// number_float() reports a number with a fraction or an exponent, checked but not converted:
+// no model field holds one, and strtod would link libc's long-double scanner (3 KB gzip).
 // syntax_error(std::size_t byte_offset, const char* problem) is called once on bad input.
 #pragma once
 
@@ -170,8 +172,7 @@ class SaxParser {
                     v == std::uint64_t{1} << 63 ? INT64_MIN : -static_cast<std::int64_t>(v));
             }
         }
-        const std::string text(start, p_);
-        return h_.number_float(std::strtod(text.c_str(), nullptr));
+        return h_.number_float();
     }
 
     // Reads the string at p_ (which is '"') into out, unescaped and checked.

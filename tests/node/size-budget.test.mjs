@@ -18,7 +18,7 @@ test(`the shell downloads at most ${GZIP_BUDGET / 1024} KB gzip`, () => {
 });
 
 test('the wasm carries the theme\'s fonts only, not ImGui\'s default one', () => {
-  // ProggyClean's data starts so (imgui_draw.cpp); web/no_default_font.cpp keeps it out.
+  // ProggyClean's data starts so (imgui_draw.cpp); web/imgui_left_out.cpp keeps it out.
   const wasm = readFileSync(path.join(webRoot, 'openzro.wasm'));
   assert.equal(wasm.indexOf("7])#######hV0qs'/###"), -1, 'ImGui\'s default font is linked');
 });
