@@ -4,10 +4,11 @@ set(CMAKE_CXX_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodej
 set(CMAKE_C_LINKER_LAUNCHER ${CMAKE_COMMAND} -E env NODE_PATH=/usr/share/nodejs)
 # - Exceptions off: a throw would abort, so project code never throws; -fno-exceptions makes
 #   libc++'s own throws plain aborts, so no exception runtime is linked (2 KB less gzip).
-# - -Oz for size (1 KB less gzip than -Os); the wasm preset is MinSizeRel. The hot loops that
-#   need speed say so themselves (client/CMakeLists.txt).
-set(CMAKE_CXX_FLAGS_MINSIZEREL "-Oz -DNDEBUG" CACHE STRING "" FORCE)
-set(CMAKE_C_FLAGS_MINSIZEREL "-Oz -DNDEBUG" CACHE STRING "" FORCE)
+# - -Os (the wasm preset is MinSizeRel): -Oz saved 0.9 KB gzip but made the whole wizard
+#   journey 3% slower under V8 (bench/wizard). The hot loops that need speed say so themselves
+#   (client/CMakeLists.txt).
+set(CMAKE_CXX_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
+set(CMAKE_C_FLAGS_MINSIZEREL "-Os -DNDEBUG" CACHE STRING "" FORCE)
 # - Size: no RTTI (nothing uses typeid or dynamic_cast; the type names of std::function's
 #   lambdas alone took 36 KB) and link-time optimisation across ImGui, client and ui: together
 #   14 KB less gzip.
