@@ -6,7 +6,8 @@
 //   scroll      100 wheel events of 100 px, one every 50 ms: animation frames per second and
 //               their interval, GPU-process and renderer CPU per drawn frame, main-thread busy
 //   search      last key -> narrowed rows in the mirror
-// Usage: node bench/ui/users.mjs [N...] (default 10000 100000). Expects build/native, build/wasm.
+// Usage: node bench/ui/users.mjs [N...] (default 10000 100000); OPENZRO_BENCH_RUNS runs per N
+// (default 3, the median printed). Expects build/native, build/wasm.
 import { readFileSync, readdirSync } from 'node:fs';
 import { launchBrowser, newAppPage } from '../../tests/browser/lib/browser.mjs';
 import { startServer } from '../../tests/browser/lib/server.mjs';
@@ -142,24 +143,43 @@ async function measure(users) {
       });
     }, `seed${users / 20}@`);
 
-    console.log(`users ${users}`);
-    console.log(`  first row      ${ms(first)} after navigation; longest main-thread task ${ms(Math.max(...load.tasks))}`);
-    console.log(`  idle           ${idle[0]} frames run, ${idle[1]} drawn in 5 s (target 0)`);
     const per = (type) => ((cpu1[type] || 0) - (cpu0[type] || 0)) / Math.max(1, drawn);
-    console.log(`  scroll         ${scroll.frames.length} animation frames in ${(wall / 1000).toFixed(1)} s: ` +
-      `${(scroll.frames.length * 1000 / wall).toFixed(1)} fps, interval p50 ${ms(p50(gaps))}; ` +
-      `${ran} app frames run, ${drawn} drawn`);
-    console.log(`  scroll         last frame: ${stats.drawCalls} draw calls, ${stats.vertices} vertices, ` +
-      `overdraw ${stats.overdraw.toFixed(2)} (filled pixels / screen pixels), ` +
-      `redrew ${(stats.redrawn * 100).toFixed(0)}% of the screen`);
-    console.log(`  scroll         per drawn frame: GPU process ${ms(per('gpu-process'))}, renderer ${ms(per('renderer'))}`);
-    console.log(`  scroll         main thread busy ${(sum(scroll.tasks) / 1000).toFixed(2)} s over the 100 wheel events`);
-    console.log(`  search         last key -> narrowed rows ${ms(search)}`);
+    return {
+      first, longest: Math.max(...load.tasks), idleRun: idle[0], idleDrawn: idle[1],
+      fps: scroll.frames.length * 1000 / wall, interval: p50(gaps), ran, drawn,
+      drawCalls: stats.drawCalls, vertices: stats.vertices, overdraw: stats.overdraw,
+      redrawn: stats.redrawn, gpu: per('gpu-process'), renderer: per('renderer'),
+      busy: sum(scroll.tasks) / 1000, search,
+    };
   } finally {
     await browser.close();
     await server.stop();
   }
 }
 
+function report(label, r) {
+  console.log(`  ${label}`);
+  console.log(`    first row      ${ms(r.first)} after navigation; longest main-thread task ${ms(r.longest)}`);
+  console.log(`    idle           ${r.idleRun} frames run, ${r.idleDrawn} drawn in 5 s (target 0)`);
+  console.log(`    scroll         ${r.fps.toFixed(1)} fps, interval p50 ${ms(r.interval)}; ${r.ran} app frames run, ` +
+    `${r.drawn} drawn; last frame: ${r.drawCalls} draw calls, ${r.vertices} vertices, overdraw ` +
+    `${r.overdraw.toFixed(2)}, redrew ${(r.redrawn * 100).toFixed(0)}% of the screen`);
+  console.log(`    scroll         per drawn frame: GPU process ${ms(r.gpu)}, renderer ${ms(r.renderer)}; ` +
+    `main thread busy ${r.busy.toFixed(2)} s over the 100 wheel events`);
+  console.log(`    search         last key -> narrowed rows ${ms(r.search)}`);
+}
+
+// Each N is measured `runs` times, each in a new server and browser, and the median of every
+// figure printed after the runs (a shared machine's load moves single runs by several ms).
+const runs = Number(process.env.OPENZRO_BENCH_RUNS || 3);
 console.log(`load average: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')}`);
-for (const n of sizes.length ? sizes : [10000, 100000]) await measure(n);
+for (const n of sizes.length ? sizes : [10000, 100000]) {
+  console.log(`users ${n}`);
+  const results = [];
+  for (let i = 0; i < runs; i++) {
+    results.push(await measure(n));
+    report(`run ${i + 1} of ${runs}`, results[i]);
+  }
+  const median = Object.fromEntries(Object.keys(results[0]).map((k) => [k, p50(results.map((r) => r[k]))]));
+  report(`median of ${runs}`, median);
+}
