@@ -6,13 +6,13 @@
 // number_float(), string(std::string&), key(std::string&), start_object(),
 // end_object(), start_array(), end_array() each return false to stop;
 // number_float() reports a number with a fraction or an exponent, checked but not converted:
-// no model field holds one, and strtod would link libc's long-double scanner (3 KB gzip).
+// no model field holds one, and strtod would link libc's long-double scanner into the wasm
+// (with ImGui's sscanf, web/imgui_left_out.cpp: 10 KB gzip).
 // syntax_error(std::size_t byte_offset, const char* problem) is called once on bad input.
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
-#include <cstdlib>
 #include <string>
 #include <string_view>
 #include <vector>

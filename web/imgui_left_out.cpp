@@ -6,8 +6,9 @@
 //   fonts first (ui/theme.cpp).
 // - sscanf(): ImGui reads .ini settings lines and typed scalar values (InputScalar, Drag*,
 //   Slider*, ColorEdit) with it, which links libc's scanner and its long-double arithmetic
-//   (2 KB gzip). The app has no .ini file (io.IniFilename is null) and none of those widgets,
-//   so "nothing matched" is the answer every caller already handles.
+//   (10 KB gzip, with the JSON reader's strtod, client/json_sax.h). The app has no .ini file
+//   (io.IniFilename is null) and none of those widgets, so "nothing matched" is the answer
+//   every caller already handles.
 #include <imgui.h>
 
 // NOLINTBEGIN(bugprone-reserved-identifier): the names --wrap gives the replacements

@@ -1,11 +1,9 @@
 // wizard_bench: the Okta wizard through the real app and harness, against the fake server
 // (bench/wizard/run runs it natively and as wasm under Node.js). Walks the whole journey many
 // times and prints, per wizard step, the UI build time of a frame (p50/p95), and the journey's
-// wall time. Uses only the harness's basic calls (frame, click, type), so the same file builds
-// against older trees for a before/after comparison.
-#include <algorithm>
+// wall time. Uses only the harness's basic calls (frame, click, type), so the same file (with
+// tests/support/bench_timing.h) builds against older trees for a before/after comparison.
 #include <chrono>
-#include <cmath>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -13,21 +11,14 @@
 
 #include "fake_okta_server.h"
 #include "harness/harness.h"
+#include "support/bench_timing.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using bench::Clock;
+using bench::ms_since;
+using bench::percentile;
 using testing_okta::FakeOktaServer;
-
-double ms_since(Clock::time_point t0) {
-    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-    std::sort(v.begin(), v.end());
-    const auto i = static_cast<std::size_t>(std::lround(p * static_cast<double>(v.size() - 1)));
-    return v[i];
-}
 
 // One journey: a click or typing, then frames, each timed under the step the wizard shows.
 struct Journey {
