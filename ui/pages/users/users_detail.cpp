@@ -135,8 +135,7 @@ void users_detail(UsersPageState& state, PageContext& context, ImVec2 size) {
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, px(8)));
     if (u.pending_approval) {
-        text_wrapped_muted(
-            "Joined with Okta from the account's email domain; waits for approval.");
+        text_wrapped_muted("Joined with Okta from the account's email domain; waits for approval.");
         ImGui::Dummy(ImVec2(0, px(4)));
         if (button("Approve##detail-approve", {ButtonKind::Primary, OZ_ICON_CHECK, rules.approve}))
             approve(state, context.services, u);
