@@ -33,7 +33,7 @@ void discs_bake(ImFontAtlas* atlas, float scale, const int (&rects)[kDiscCount],
                 const float cover = radius + 0.5f - std::sqrt(dx * dx + dy * dy);
                 const float a = cover < 0 ? 0 : cover > 1 ? 1 : cover;
                 pixels[(rect->Y + y) * atlas->TexWidth + rect->X + x] =
-                    static_cast<unsigned char>(a * 255.0f + 0.5f);
+                    static_cast<unsigned char>(std::lround(a * 255.0f));
             }
         discs[i].half = half;
         atlas->CalcCustomRectUV(rect, &discs[i].uv0, &discs[i].uv1);

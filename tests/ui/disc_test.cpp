@@ -40,7 +40,7 @@ TEST(Disc, EveryRadiusIsBakedSolidInsideAndClearOutside) {
         h.settle();
         for (int i = 0; i < ui::kDiscCount; ++i) {
             const ui::BakedDisc& d = h.app.theme.discs[i];
-            const double radius = static_cast<double>(ui::kDiscRadii[i] * ratio);
+            const auto radius = static_cast<double>(ui::kDiscRadii[i] * ratio);
             EXPECT_EQ(static_cast<double>(d.half), std::ceil(radius) + 1) << "radius " << radius;
             const int centre = static_cast<int>(d.half);
             EXPECT_EQ(coverage(d, centre, centre), 255);
