@@ -55,9 +55,9 @@ App::App(Store& store, AppOptions options)
 }
 
 Response App::handle(const Request& request) {
-    store_.db().clear_unavailable();
+    store_.db().begin_request();
     Response response = route(request);
-    if (!response.later && store_.db().unavailable() != 0) response = storage_unavailable(request);
+    if (!response.later && store_.db().unavailable()) response = storage_unavailable(request);
     if (response.later) {
         response.later = [this, request,
                           inner = std::move(response.later)](Response::Answer answer) {

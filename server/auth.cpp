@@ -7,17 +7,11 @@
 namespace openzro {
 namespace {
 
-constexpr auto kCodeLifetime = std::chrono::minutes(10);
+constexpr std::int64_t kCodeLifetimeS = 10 * 60;
 constexpr auto kFailureMemory = std::chrono::minutes(5);
 constexpr int kFreeFailures = 5;
 constexpr int kMaxDelayMs = 5000;
 constexpr std::size_t kMaxTracked = 10000;
-
-template <typename Map>
-void drop_expired(Map& map, AuthGate::Clock::time_point now) {
-    for (auto it = map.begin(); it != map.end();)
-        it = it->second.expires <= now ? map.erase(it) : std::next(it);
-}
 
 }  // namespace
 
@@ -58,20 +52,26 @@ std::optional<std::string> credential(const std::string& header, const std::stri
 }
 
 std::string AuthGate::issue_sign_in_code() {
-    const auto now = Clock::now();
-    drop_expired(codes_, now);
+    const std::int64_t now = clock_.now_s();
     std::string code = crypto::random_token("", 32);
-    codes_[crypto::sha256_hex(code)] = {store_.owner_id(), now + kCodeLifetime};
-    return code;
+    const bool stored =
+        store_.db().prepare("DELETE FROM sign_in_codes WHERE expires_at <= ?").bind(1, now).run() &&
+        store_.db()
+            .prepare("INSERT INTO sign_in_codes (hash, user_id, expires_at) VALUES (?,?,?)")
+            .bind_all(crypto::sha256_hex(code), store_.owner_id(), now + kCodeLifetimeS)
+            .run();
+    return stored ? code : std::string();
 }
 
 std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code) {
-    const auto now = Clock::now();
-    drop_expired(codes_, now);
-    auto it = codes_.find(crypto::sha256_hex(code));
-    if (it == codes_.end()) return std::nullopt;
-    const std::string user_id = it->second.user_id;
-    codes_.erase(it);  // single use
+    // Deleted and read in one statement: single use, also across replicas.
+    auto s = store_.db().prepare(
+        "DELETE FROM sign_in_codes WHERE hash = ? RETURNING user_id, expires_at");
+    s.bind(1, crypto::sha256_hex(code));
+    if (!s.step()) return std::nullopt;
+    const std::string user_id = s.text(0);
+    const bool live = s.integer(1) > clock_.now_s();
+    if (!s.run() || !live) return std::nullopt;
     std::string session = sessions_.create(user_id);
     if (session.empty()) return std::nullopt;
     return session;

@@ -36,9 +36,10 @@ class AuthGate {
   public:
     using Clock = std::chrono::steady_clock;
     explicit AuthGate(Store& store, const openzro::Clock& clock = SystemClock::instance())
-        : store_(store), sessions_(store.db(), clock) {}
+        : store_(store), clock_(clock), sessions_(store.db(), clock) {}
 
-    // A single-use sign-in code, valid for ten minutes.
+    // A single-use sign-in code, valid for ten minutes, in the database (only its SHA-256), so
+    // any replica redeems it; "" if it could not be stored.
     std::string issue_sign_in_code();
     // Trades a code for a session token (the cookie value); nullopt if unknown, used or expired.
     std::optional<std::string> redeem_sign_in_code(const std::string& code);
@@ -52,19 +53,16 @@ class AuthGate {
     int note_failure(const std::string& remote);
 
   private:
-    struct Expiring {
-        std::string user_id;
-        Clock::time_point expires;
-    };
     struct Failures {
         int count = 0;
         Clock::time_point last;
     };
 
     Store& store_;
-    std::unordered_map<std::string, Expiring> codes_;  // by SHA-256 of the code
+    const openzro::Clock& clock_;
     Sessions sessions_;
-    std::unordered_map<std::string, Failures> failures_;  // by remote address
+    // By remote address, in this process: each replica slows down the addresses failing at it.
+    std::unordered_map<std::string, Failures> failures_;
 };
 
 // Set-Cookie values for the session cookie: HttpOnly, SameSite=Lax (the provider's redirect

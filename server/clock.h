@@ -2,6 +2,7 @@
 // move time instead of sleeping.
 #pragma once
 #include <cstdint>
+#include <string>
 
 namespace openzro {
 
@@ -28,5 +29,8 @@ class ManualClock final : public Clock {
   private:
     std::int64_t now_;
 };
+
+// The system's time now, as stored and shown: "2026-01-02T03:04:05Z".
+std::string utc_now();
 
 }  // namespace openzro

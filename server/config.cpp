@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "client/text.h"
+#include "server/db.h"
 #include "server/outbound_http.h"
 
 namespace openzro {
@@ -26,6 +27,7 @@ constexpr std::pair<std::string_view, bool Config::*> kSwitches[] = {
 constexpr std::pair<std::string_view, std::string Config::*> kTextFlags[] = {
     {"--listen", &Config::listen},
     {"--data-dir", &Config::data_dir},
+    {"--database", &Config::database_url},
     {"--web-root", &Config::web_root},
     {"--public-url", &Config::public_url},
     {"--frame-ancestors", &Config::frame_ancestors},
@@ -45,12 +47,14 @@ void apply_environment(Config& config) {
     if (const char* v = std::getenv("OPENZRO_LISTEN"); v && *v) config.listen = v;
     if (const char* v = std::getenv("OPENZRO_DATA_DIR"); v && *v) config.data_dir = v;
     if (const char* v = std::getenv("OPENZRO_WEB_ROOT"); v && *v) config.web_root = v;
+    if (const char* v = std::getenv("OPENZRO_DATABASE_URL"); v && *v) config.database_url = v;
 }
 
 }  // namespace
 
 std::string config_usage() {
-    return "usage: openzro-server [--listen HOST:PORT] [--data-dir DIR] [--web-root DIR]\n"
+    return "usage: openzro-server [--listen HOST:PORT] [--data-dir DIR] [--database URL]\n"
+           "                      [--web-root DIR]\n"
            "                      [--cors-origin ORIGIN]... [--public-url URL] [--token-file "
            "FILE]\n"
            "                      [--seed-users N] [--body-limit BYTES] [--max-connections N]\n"
@@ -60,7 +64,10 @@ std::string config_usage() {
            "                      [--frame-ancestors SOURCES]\n"
            "                      [--jwt-issuer URL --jwt-audience AUD [--jwt-email-claim "
            "NAME]]\n"
-           "environment: OPENZRO_LISTEN, OPENZRO_DATA_DIR, OPENZRO_WEB_ROOT\n";
+           "--database postgresql://...: PostgreSQL, shared by replicas (default: SQLite in "
+           "--data-dir)\n"
+           "environment: OPENZRO_LISTEN, OPENZRO_DATA_DIR, OPENZRO_DATABASE_URL, "
+           "OPENZRO_WEB_ROOT\n";
 }
 
 bool split_host_port(const std::string& listen, std::string& host, unsigned short& port) {
@@ -128,6 +135,9 @@ ConfigResult parse_config(int argc, const char* const* argv) {
     if (const std::string why = outbound_url_error(c.jwt_issuer);
         !c.jwt_issuer.empty() && !why.empty())
         result.error = "bad --jwt-issuer " + c.jwt_issuer + ": " + why;
+    if (!c.database_url.empty() && !Db::is_postgres_url(c.database_url))
+        result.error =
+            "--database takes a postgresql:// URL (SQLite is the default, in --data-dir)";
     if (c.public_url.empty()) c.public_url = "http://" + c.listen;
     while (!c.public_url.empty() && c.public_url.back() == '/') c.public_url.pop_back();
     return result;

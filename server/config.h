@@ -9,6 +9,9 @@ namespace openzro {
 struct Config {
     std::string listen = "127.0.0.1:8080";  // OPENZRO_LISTEN, --listen
     std::string data_dir = "./data";        // OPENZRO_DATA_DIR, --data-dir
+    // OPENZRO_DATABASE_URL, --database: a postgresql:// URL (empty: SQLite in data_dir). The
+    // key file stays in data_dir: replicas of one database share it.
+    std::string database_url;
     std::string web_root;                   // OPENZRO_WEB_ROOT, --web-root (empty: no static files)
     std::vector<std::string> cors_origins;  // --cors-origin (repeatable)
     std::string public_url;                 // --public-url (empty: http://<listen>)
@@ -20,7 +23,7 @@ struct Config {
     std::size_t max_connections_per_address = 128;  // --max-connections-per-address
     int header_timeout_s = 10;                      // --header-timeout SECONDS
     int idle_timeout_s = 60;                        // --idle-timeout SECONDS
-    bool check_db = false;          // --check-db: run PRAGMA integrity_check and exit
+    bool check_db = false;          // --check-db: check the database (SQLite: integrity_check)
     bool quiet_access_log = false;  // --no-access-log
     // --sign-in-link: print a one-time sign-in link for the owner on start. Off by default, so
     // a link good for a session is not in every start's console output or service log.

@@ -1,27 +1,29 @@
-// A thin SQLite layer: one connection, cached prepared statements, RAII transactions and
+// The database layer: one connection to SQLite (a file, the embedded default) or PostgreSQL
+// (a server several replicas share), cached prepared statements, RAII transactions and
 // versioned schema migrations. Not thread-safe: the server touches it from one thread.
 // Honest about failure: lock waits are short, a transaction that did not begin refuses every
-// write, and storage failures (busy, full, read-only, I/O, corrupt) are remembered as
-// "unavailable" for the request to answer 503, and logged once with code and path.
+// write, and storage failures (busy, full, read-only, I/O, corrupt, connection lost) are
+// remembered as "unavailable" for the request to answer 503, and logged once with their code.
+// SQL is written in SQLite's dialect; the PostgreSQL engine translates what differs
+// (server/sql_postgres.h).
 #pragma once
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
-
-struct sqlite3;
-struct sqlite3_stmt;
 
 namespace openzro {
 
 // A prepared statement borrowed from the cache; reset when it goes out of scope.
 class Db;
+class DbEngine;
+class EngineStatement;
+struct EngineFailure;
 
 class Stmt {
   public:
-    Stmt(Db& db, sqlite3_stmt* stmt) : db_(db), stmt_(stmt) {}
+    Stmt(Db& db, EngineStatement* stmt) : db_(db), stmt_(stmt) {}
     Stmt(const Stmt&) = delete;
     Stmt& operator=(const Stmt&) = delete;
     ~Stmt();
@@ -46,7 +48,7 @@ class Stmt {
 
   private:
     Db& db_;
-    sqlite3_stmt* stmt_;
+    EngineStatement* stmt_;
     bool failed_ = false;
 };
 
@@ -56,52 +58,53 @@ class Db {
     // since the server's one thread waits with it.
     static constexpr int kBusyTimeoutMs = 100;
 
-    // Opens (creating it owner-only if missing), checks (quick_check) and migrates; nullptr and
-    // `error`, which names the file, on failure. An existing 0-byte file is an error.
-    static std::unique_ptr<Db> open(const std::string& path, std::string& error);
+    // Opens and migrates; nullptr and `error` on failure. `location` is a file path (SQLite:
+    // created owner-only if missing, checked with quick_check; an existing 0-byte file is an
+    // error) or a postgresql:// URL.
+    static std::unique_ptr<Db> open(const std::string& location, std::string& error);
+    static bool is_postgres_url(std::string_view location);
     Db(const Db&) = delete;
     Db& operator=(const Db&) = delete;
     ~Db();
+    const std::string& name() const;  // the file path or the server's address, for messages
 
     Stmt prepare(const char* sql);
     bool exec(const char* sql);
     std::int64_t changes() const;
-    std::int64_t last_insert_rowid() const;
     std::string last_error() const;
     int schema_version();
     std::string integrity_check();
-    const std::string& path() const { return path_; }
 
-    // The SQLite result code of the first storage failure since clear_unavailable(), or 0.
-    // App::handle clears it before each request.
-    int unavailable() const { return unavailable_; }
-    void clear_unavailable() { unavailable_ = 0; }
+    // Whether a storage failure happened since begin_request(). App::handle calls
+    // begin_request before each request, which also reconnects a lost PostgreSQL connection.
+    bool unavailable() const { return unavailable_; }
+    void begin_request();
 
   private:
     friend class Stmt;
     friend class Transaction;
-    Db(sqlite3* handle, std::string path) : handle_(handle), path_(std::move(path)) {}
+    explicit Db(std::unique_ptr<DbEngine> engine);
     bool migrate(std::string& error);
     // Runs `sql` without the write refusal below; notes a failure.
     bool run_sql(const char* sql);
-    // After a storage failure (until clear_unavailable()), so one request waits on a lock at
+    // After a storage failure (until begin_request()), so one request waits on a lock at
     // most once and stops writing halfway through nothing; and while a Transaction is open but
-    // SQLite has none (its BEGIN failed, or a failure rolled it back), where writes would
-    // autocommit.
+    // the engine has none (its BEGIN failed, or a failure rolled it back), where writes would
+    // autocommit, or only a spoiled one.
     bool writes_refused() const;
-    // Records a failed result code: storage failures mark the request unavailable.
-    void note_failure(int code);
+    // Records a failure: storage failures mark the request unavailable.
+    void note_failure(const EngineFailure& failure);
 
-    sqlite3* handle_;
-    std::string path_;
-    std::unordered_map<const char*, sqlite3_stmt*> cache_;
-    int unavailable_ = 0;
+    std::unique_ptr<DbEngine> engine_;
+    bool unavailable_ = false;
     int transactions_ = 0;  // open Transaction objects
 };
 
-// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() succeeded. When
-// BEGIN fails (or a failure rolls the transaction back), every write through the Db is refused
-// until this object is gone, so nothing falls back to autocommit; commit() then fails.
+// BEGIN (a write transaction, serialised with every other writer: SQLite's BEGIN IMMEDIATE,
+// PostgreSQL's transaction-scoped advisory lock) on construction; ROLLBACK on destruction unless
+// commit() succeeded. When BEGIN fails (or a failure rolls the transaction back), every write
+// through the Db is refused until this object is gone, so nothing falls back to autocommit;
+// commit() then fails.
 class Transaction {
   public:
     explicit Transaction(Db& db);

@@ -48,12 +48,14 @@ int run(const Config& config) {
     asio::io_context ioc;
     asio::signal_set signals(ioc, SIGTERM, SIGINT);
     std::string error;
-    const auto lock = DataLock::acquire(config.data_dir, error);
-    if (!lock) {
+    // One process per SQLite file; PostgreSQL replicas share their database (and data dir).
+    std::unique_ptr<DataLock> lock;
+    if (config.database_url.empty()) lock = DataLock::acquire(config.data_dir, error);
+    if (config.database_url.empty() && !lock) {
         std::fprintf(stderr, "openzro-server: %s\n", error.c_str());
         return 1;
     }
-    auto store = Store::open(config.data_dir, error);
+    auto store = Store::open(config.data_dir, config.database_url, error);
     if (!store) {
         std::fprintf(stderr, "openzro-server: %s\n", error.c_str());
         return 1;

@@ -318,6 +318,9 @@ class Call {
             !read_strings(in, "auto_groups", groups) || blocked == in.end() ||
             !blocked->is_boolean())
             return api_error(400, "role, auto_groups and is_blocked are required");
+        // Read and written in one transaction: what Okta changes meanwhile on another replica
+        // is not overwritten with what was read before.
+        Transaction tx(store_.db());
         auto user = store_.user(id);
         if (!user) return api_error(404, "user " + id + " not found");
         if (!one_of(role, kRoles)) return api_error(400, "unknown role " + role);
@@ -333,7 +336,6 @@ class Call {
         }
         user->role = role;
         user->is_blocked = block;
-        Transaction tx(store_.db());
         if (!store_.update_user(*user) || !store_.set_user_groups(user->id, groups) || !tx.commit())
             return api_error(500, "could not save the user");
         return user_answer(*store_.user(id), caller_.id);

@@ -6,36 +6,40 @@ namespace openzro {
 
 std::string PendingLogins::add(PendingLogin login) {
     const std::int64_t now = clock_.now_s();
-    trim(now);
-    // Taken states stay in order_ until they reach its front: bound it too.
-    while (!order_.empty() &&
-           (by_state_.size() >= kMaxPending || order_.size() >= 2 * kMaxPending)) {
-        by_state_.erase(order_.front());
-        order_.pop_front();
-    }
     std::string state = crypto::random_token("", 43);
     login.expires_s = now + kLifetimeS;
-    by_state_.emplace(state, std::move(login));
-    order_.push_back(state);
-    return state;
+    auto s = db_.prepare(
+        "INSERT INTO pending_logins (state_hash, idp_id, nonce, code_verifier, return_to, "
+        "browser_hash, expires_at) VALUES (?,?,?,?,?,?,?) RETURNING seq");
+    s.bind_all(crypto::sha256_hex(state), login.idp_id, login.nonce, login.code_verifier,
+               login.return_to, login.browser_hash, login.expires_s);
+    if (!s.step()) return {};
+    const std::int64_t seq = s.integer(0);
+    if (!s.run()) return {};
+    // The oldest beyond the bound, then the expired: two range scans on indexes.
+    const bool trimmed =
+        db_.prepare("DELETE FROM pending_logins WHERE seq <= ?")
+            .bind(1, seq - max_pending_)
+            .run() &&
+        db_.prepare("DELETE FROM pending_logins WHERE expires_at <= ?").bind(1, now).run();
+    return trimmed ? state : std::string();
 }
 
 std::optional<PendingLogin> PendingLogins::take(const std::string& state) {
-    trim(clock_.now_s());
-    auto it = by_state_.find(state);
-    if (it == by_state_.end()) return std::nullopt;
-    PendingLogin login = std::move(it->second);
-    by_state_.erase(it);  // its entry in order_ goes when trim reaches it
+    // Deleted and read in one statement: of two replicas given the same state, one gets it.
+    auto s = db_.prepare(
+        "DELETE FROM pending_logins WHERE state_hash = ? RETURNING idp_id, nonce, code_verifier, "
+        "return_to, browser_hash, expires_at");
+    s.bind(1, crypto::sha256_hex(state));
+    if (!s.step()) return std::nullopt;
+    PendingLogin login{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4), s.integer(5)};
+    if (!s.run() || login.expires_s <= clock_.now_s()) return std::nullopt;
     return login;
 }
 
-void PendingLogins::trim(std::int64_t now_s) {
-    while (!order_.empty()) {
-        auto it = by_state_.find(order_.front());
-        if (it != by_state_.end() && it->second.expires_s > now_s) break;
-        if (it != by_state_.end()) by_state_.erase(it);
-        order_.pop_front();
-    }
+std::size_t PendingLogins::size() {
+    auto s = db_.prepare("SELECT COUNT(*) FROM pending_logins");
+    return s.step() ? static_cast<std::size_t>(s.integer(0)) : 0;
 }
 
 }  // namespace openzro

@@ -1,16 +1,17 @@
 // Sign-ins on their way through an identity provider: what the callback needs to finish one
 // (the PKCE verifier, the nonce, where to return), found by the `state` parameter. Each is
-// used once and lives ten minutes; the store is bounded, so a flood of started sign-ins
-// costs a fixed amount of memory (the oldest are dropped first).
+// used once and lives ten minutes. They live in the database, so a callback may reach another
+// replica than the one that started the sign-in; only the state's SHA-256 is stored. The table
+// is bounded, so a flood of started sign-ins costs a fixed amount of space (the oldest are
+// dropped first).
 #pragma once
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <optional>
 #include <string>
-#include <unordered_map>
 
 #include "server/clock.h"
+#include "server/db.h"
 
 namespace openzro {
 
@@ -28,20 +29,20 @@ class PendingLogins {
     static constexpr std::int64_t kLifetimeS = 600;
     static constexpr std::size_t kMaxPending = 10000;
 
-    explicit PendingLogins(const Clock& clock) : clock_(clock) {}
+    PendingLogins(Db& db, const Clock& clock, std::size_t max_pending = kMaxPending)
+        : db_(db), clock_(clock), max_pending_(static_cast<std::int64_t>(max_pending)) {}
 
-    // Keeps `login` (its expiry is set here); returns its new random state.
+    // Keeps `login` (its expiry is set here); returns its new random state, "" if it could not
+    // be stored.
     std::string add(PendingLogin login);
     // The login of `state`, removed: a state works once. nullopt if unknown or expired.
     std::optional<PendingLogin> take(const std::string& state);
-    std::size_t size() const { return by_state_.size(); }
+    std::size_t size();
 
   private:
-    void trim(std::int64_t now_s);
-
+    Db& db_;
     const Clock& clock_;
-    std::unordered_map<std::string, PendingLogin> by_state_;
-    std::deque<std::string> order_;  // states in the order they were added (= expiry order)
+    std::int64_t max_pending_;
 };
 
 }  // namespace openzro

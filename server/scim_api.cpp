@@ -295,7 +295,8 @@ class Exchange {
             const bool was_blocked = adopted->is_blocked;
             if (auto invalid = read_user(in, *adopted))
                 return fail(400, invalid->scim_type, invalid->detail);
-            Response r = save_user(*adopted, change_word(was_blocked, *adopted));
+            Transaction tx(store_.db());
+            Response r = save_user(*adopted, change_word(was_blocked, *adopted), tx);
             if (r.status == 200) r.status = 201;
             r.set_header("Location", base_url_ + "/Users/" + adopted->id);
             return r;
@@ -315,8 +316,8 @@ class Exchange {
         return r;
     }
 
-    Response save_user(UserRecord& user, const std::string& what) {
-        Transaction tx(store_.db());
+    // Saves `user` in `tx`, the transaction it was read in, and commits.
+    Response save_user(UserRecord& user, const std::string& what, Transaction& tx) {
         if (auto conflict = check_unique(user)) return *conflict;
         if (!store_.update_user(user) ||
             !store_.add_sync_log(integration_.id, "info", what + " " + user.user_name) ||
@@ -331,8 +332,10 @@ class Exchange {
         return "updated user";
     }
 
-    // PUT takes the body as the whole new user; PATCH applies it to the current one.
+    // PUT takes the body as the whole new user; PATCH applies it to the current one. Read and
+    // written in one transaction, so a change on another replica waits instead of being lost.
     Response change_user(const std::string& id, Change change) {
+        Transaction tx(store_.db());
         auto user = find_user(id);
         if (!user) return fail(404, "", "user " + id + " not found");
         json next;
@@ -341,7 +344,7 @@ class Exchange {
         const bool was_blocked = user->is_blocked;
         if (auto invalid = read_user(next, *user))
             return fail(400, invalid->scim_type, invalid->detail);
-        return save_user(*user, change_word(was_blocked, *user));
+        return save_user(*user, change_word(was_blocked, *user), tx);
     }
 
     Response delete_user(const std::string& id) {
@@ -441,11 +444,11 @@ class Exchange {
         return r;
     }
 
-    Response save_group(GroupRecord& group, const GroupInput& input) {
+    // Saves `group` in `tx`, the transaction it was read in, and commits.
+    Response save_group(GroupRecord& group, const GroupInput& input, Transaction& tx) {
         group.name = input.display_name;
         group.external_id = input.external_id;
         group.imported = matches_prefixes(group.name, integration_.group_prefixes);
-        Transaction tx(store_.db());
         if (!store_.update_group(group) || !set_members(group.id, input.member_ids) ||
             !store_.add_sync_log(integration_.id, "info",
                                  "updated group " + group.name + import_note(group)) ||
@@ -454,7 +457,9 @@ class Exchange {
         return answer(200, group_json(*store_.group(group.id), !excludes_members(request_)));
     }
 
+    // As change_user: one transaction from the read to the write.
     Response change_group(const std::string& id, Change change) {
+        Transaction tx(store_.db());
         auto group = find_group(id);
         if (!group) return fail(404, "", "group " + id + " not found");
         json next;
@@ -462,7 +467,7 @@ class Exchange {
         GroupInput input;
         if (auto invalid = read_group(next, input))
             return fail(400, invalid->scim_type, invalid->detail);
-        return save_group(*group, input);
+        return save_group(*group, input, tx);
     }
 
     Response delete_group(const std::string& id) {

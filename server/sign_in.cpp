@@ -141,7 +141,7 @@ struct SignIn::Flow {
     bool https = false;
 };
 
-SignIn::SignIn(SignInDeps deps) : deps_(std::move(deps)), pending_(deps_.clock) {}
+SignIn::SignIn(SignInDeps deps) : deps_(std::move(deps)), pending_(deps_.store.db(), deps_.clock) {}
 
 bool SignIn::https() const {
     return deps_.public_url.rfind("https://", 0) == 0;
@@ -221,6 +221,7 @@ Response SignIn::login(const Request& request) {
             const std::string challenge = s256_challenge(pending.code_verifier);
             const std::string nonce = pending.nonce;
             const std::string state = pending_.add(std::move(pending));
+            if (state.empty()) return answer(refuse("unavailable", https()));
             const std::string query =
                 form({{"response_type", "code"},
                       {"scope", "openid email profile"},

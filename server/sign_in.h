@@ -41,7 +41,7 @@ class SignIn {
 
     // The answer for one of the paths above, or nullopt for any other path.
     std::optional<Response> handle(const Request& request);
-    const PendingLogins& pending() const { return pending_; }
+    PendingLogins& pending() { return pending_; }
 
   private:
     struct Flow;  // one callback on its way through discovery, token exchange and checks

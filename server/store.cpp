@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include <cstdio>
-#include <ctime>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <unordered_map>
 
@@ -126,22 +126,14 @@ std::string new_scim_token() {
 
 }  // namespace
 
-std::string utc_now() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buffer;
-}
-
 std::string new_object_id() {
     return crypto::random_hex(10);
 }
 
-std::unique_ptr<Store> Store::open(const std::string& data_dir, std::string& error) {
+std::unique_ptr<Store> Store::open(const std::string& data_dir, const std::string& database_url,
+                                   std::string& error) {
     ::mkdir(data_dir.c_str(), 0700);
-    auto db = Db::open(data_dir + "/openzro.db", error);
+    auto db = Db::open(database_url.empty() ? data_dir + "/openzro.db" : database_url, error);
     if (!db) return nullptr;
     std::string notes;
     const bool rekeyed = rekey_user_names(*db, notes);
@@ -270,7 +262,7 @@ std::vector<UserRecord> Store::list_users(std::optional<bool> service_users) {
     // group whose name starts with one of them.
     static const std::string sql =
         std::string("SELECT ") + kUserColumns +
-        " FROM users u WHERE (? IS NULL OR u.is_service_user = ?) AND ("
+        " FROM users u WHERE (CAST(? AS INTEGER) IS NULL OR u.is_service_user = ?) AND ("
         "u.integration_id IS NULL OR NOT EXISTS (SELECT 1 FROM integrations i, "
         "json_each(i.user_group_prefixes) WHERE i.id = u.integration_id) OR EXISTS ("
         "SELECT 1 FROM memberships m JOIN groups g ON g.id = m.group_id "
@@ -359,7 +351,7 @@ std::optional<Store::UserNameHolder> Store::user_name_holder(const std::string& 
 
 // [SECTION] SCIM views
 std::vector<UserRecord> Store::scim_users(std::int64_t integration_id) {
-    return scim_user_page(integration_id, 0, -1);
+    return scim_user_page(integration_id, 0, std::numeric_limits<std::int64_t>::max());
 }
 
 std::int64_t Store::scim_user_count(std::int64_t integration_id) {
@@ -693,18 +685,17 @@ std::string Store::insert_integration(IntegrationRecord& i) {
     auto s = db_->prepare(
         "INSERT INTO integrations (connection_name, connector_id, enabled, group_prefixes, "
         "user_group_prefixes, "
-        "token_hash, token_hint, last_synced_at, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+        "token_hash, token_hint, last_synced_at, created_at) VALUES (?,?,?,?,?,?,?,?,?) "
+        "RETURNING id");
     s.bind(1, i.connection_name).bind(2, i.connector_id).bind(3, std::int64_t{i.enabled});
     s.bind(4, join_json(i.group_prefixes)).bind(5, join_json(i.user_group_prefixes));
     s.bind(6, crypto::sha256_hex(token))
         .bind(7, i.token_hint)
         .bind(8, i.last_synced_at)
         .bind(9, i.last_synced_at);
-    if (!s.run()) return {};
-    auto id = db_->prepare("SELECT last_insert_rowid()");
-    id.step();
-    i.id = id.integer(0);
-    return token;
+    if (!s.step()) return {};
+    i.id = s.integer(0);
+    return s.run() ? token : std::string();
 }
 
 bool Store::update_integration(const IntegrationRecord& i) {
@@ -741,19 +732,21 @@ bool Store::mark_contacted(std::int64_t id) {
 bool Store::add_sync_log(std::int64_t integration_id, const std::string& level,
                          const std::string& message) {
     const std::string now = utc_now();
-    return db_->prepare(
-                  "INSERT INTO sync_logs (integration_id, level, timestamp, message) VALUES "
-                  "(?,?,?,?)")
-               .bind(1, integration_id)
-               .bind(2, level)
-               .bind(3, now)
-               .bind(4, message)
-               .run() &&
-           db_->prepare("UPDATE integrations SET last_synced_at = ? WHERE id = ?")
+    std::int64_t id = 0;
+    {
+        auto s = db_->prepare(
+            "INSERT INTO sync_logs (integration_id, level, timestamp, message) VALUES (?,?,?,?) "
+            "RETURNING id");
+        s.bind_all(integration_id, level, now, message);
+        if (!s.step()) return false;
+        id = s.integer(0);
+        if (!s.run()) return false;
+    }
+    return db_->prepare("UPDATE integrations SET last_synced_at = ? WHERE id = ?")
                .bind(1, now)
                .bind(2, integration_id)
                .run() &&
-           (db_->last_insert_rowid() % kSyncLogTrimEvery != 0 || trim_sync_logs());
+           (id % kSyncLogTrimEvery != 0 || trim_sync_logs());
 }
 
 bool Store::trim_sync_logs() {

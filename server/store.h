@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "server/clock.h"
 #include "server/db.h"
 #include "server/secret_box.h"
 
@@ -78,13 +79,14 @@ struct SyncLogRecord {
     std::string message;
 };
 
-// "2026-01-02T03:04:05Z"
-std::string utc_now();
 std::string new_object_id();
 
 class Store {
   public:
-    static std::unique_ptr<Store> open(const std::string& data_dir, std::string& error);
+    // The key file lives in `data_dir`; the database there too (openzro.db) unless
+    // `database_url` names a PostgreSQL database (postgresql://...).
+    static std::unique_ptr<Store> open(const std::string& data_dir, const std::string& database_url,
+                                       std::string& error);
     Db& db() { return *db_; }
 
     // [SECTION] Account and tokens

@@ -59,7 +59,9 @@ bool rekey_user_names(Db& db, std::string& notes) {
                  .run())
             return false;
     }
-    return db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('user_name_key_form', ?)")
+    return db.prepare(
+                 "INSERT INTO meta (key, value) VALUES ('user_name_key_form', ?) ON CONFLICT "
+                 "(key) DO UPDATE SET value = excluded.value")
                .bind(1, kKeyForm)
                .run() &&
            tx.commit();

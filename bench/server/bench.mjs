@@ -1,11 +1,13 @@
 // SCIM create and list throughput and latency, and GET /api/users with many users:
 // openzro-server against npm scimmy + scimmy-routers on express, same requests, same machine.
+// Then SCIM creates by storage: SQLite, PostgreSQL with one replica, and two replicas of one
+// account on one PostgreSQL database (OPENZRO_TEST_POSTGRES; bench/server/run starts a cluster).
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { api, startServer, tempDir } from '../../tests/server/node/server-process.mjs';
+import { api, createTestDatabase, psql, startServer, tempDir, testPostgres } from '../../tests/server/node/server-process.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const USERS = Number(process.env.BENCH_USERS ?? 10000);
@@ -61,9 +63,17 @@ function oktaUser(i) {
     displayName: `Bench User${i}`, locale: 'en-US', externalId: `00u${i}`, groups: [], password: 'Placeholder-1!', active: true };
 }
 
+const scimHeaders = (bearer) => ({ Authorization: `Bearer ${bearer}`, Accept: 'application/scim+json' });
+
+// USERS creates, spread round-robin over the servers at `bases`.
+function createPhase(bases, bearer) {
+  const headers = scimHeaders(bearer);
+  return load(USERS, (i) => request(bases[i % bases.length], 'POST', '/api/scim/v2/Users', headers, oktaUser(i)), 201);
+}
+
 async function scimPhases(base, bearer) {
-  const headers = { Authorization: `Bearer ${bearer}`, Accept: 'application/scim+json' };
-  const create = await load(USERS, (i) => request(base, 'POST', '/api/scim/v2/Users', headers, oktaUser(i)), 201);
+  const headers = scimHeaders(bearer);
+  const create = await createPhase([base], bearer);
   // Import reads pages one after another, as Okta does; a slow server gets a time budget.
   const pages = Math.ceil(USERS / 100);
   const list = await load(pages, (i) => request(base, 'GET', `/api/scim/v2/Users?startIndex=${i * 100 + 1}&count=100`, headers), 200,
@@ -84,16 +94,48 @@ async function startScimmy(seed) {
   return { base: `http://127.0.0.1:${port}`, stop: () => new Promise((ok) => { proc.on('exit', ok); proc.kill('SIGTERM'); }) };
 }
 
-async function openzroScim(bin = undefined) {
+// `body(bases, bearer)` against `replicas` servers of one account (one data folder, and with
+// `database` one PostgreSQL database; the first started alone creates the owner) with an Okta
+// SCIM integration; then stops them and removes the folder.
+async function withOpenzro({ bin = undefined, database = undefined, replicas = 1 }, body) {
   const dataDir = tempDir('bench');
-  const server = await startServer({ dataDir, bin });
+  const servers = [];
   try {
-    const integration = await api(server, 'POST', '/api/integrations/okta-scim-idp', { connection_name: 'bench' });
-    return await scimPhases(server.base, integration.body.auth_token);
+    for (let i = 0; i < replicas; ++i) servers.push(await startServer({ dataDir, bin, database }));
+    const integration = await api(servers[0], 'POST', '/api/integrations/okta-scim-idp', { connection_name: 'bench' });
+    return await body(servers.map((s) => s.base), integration.body.auth_token);
   } finally {
-    await server.stop();
+    for (const server of servers) await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+function openzroScim(bin = undefined) {
+  return withOpenzro({ bin }, ([base], bearer) => scimPhases(base, bearer));
+}
+
+// SCIM creates on SQLite, on a fresh PostgreSQL database with one replica and with two;
+// interleaved (SQLite, 1, 2, SQLite, 1, 2) so the machine's noise falls on all three, the
+// better of two runs each.
+async function storagePhases(postgres) {
+  const onPostgres = async (replicas) => {
+    const db = createTestDatabase('openzro_bench', postgres);
+    try {
+      return await withOpenzro({ database: db.url, replicas }, createPhase);
+    } finally {
+      db.drop();
+    }
+  };
+  const runs = { sqlite: [], pg1: [], pg2: [] };
+  for (let i = 0; i < 2; ++i) {
+    runs.sqlite.push(await withOpenzro({}, createPhase));
+    runs.pg1.push(await onPostgres(1));
+    runs.pg2.push(await onPostgres(2));
+  }
+  const best = (list) => [...list].sort((a, b) => b.rps - a.rps)[0];
+  const settings = psql(postgres, "SELECT string_agg(name || '=' || setting, ', ' ORDER BY name) FROM pg_settings "
+    + "WHERE name IN ('fsync', 'synchronous_commit', 'server_version')").trim();
+  return { sqlite: best(runs.sqlite), pg1: best(runs.pg1), pg2: best(runs.pg2), settings };
 }
 
 async function openzroList() {
@@ -146,6 +188,8 @@ if (BASELINE) {
 
 const results = { ours: await openzroScim(), theirs: await scimmyScim() };
 const lists = { ours: await openzroList(), theirs: await scimmyList() };
+const POSTGRES = testPostgres();
+const storage = POSTGRES ? await storagePhases(POSTGRES) : null;
 console.log(`bench/server: 127.0.0.1, ${CONCURRENCY} requests in flight unless sequential; ratio = how many times better openzro-server is`);
 console.log(`${''.padEnd(60)}${'openzro-server'.padStart(17)}${'scimmy+express'.padStart(17)}   ratio`);
 rows(`SCIM POST /Users (${USERS} users)`, results.ours.create, results.theirs.create);
@@ -156,5 +200,18 @@ if (baseline) {
   console.log(`${''.padEnd(60)}${'this build'.padStart(17)}${'baseline'.padStart(17)}   ratio`);
   const names = { create: `SCIM POST /Users (${USERS} users)`, list: `SCIM GET /Users pages of 100 (${USERS} users, sequential)` };
   for (const [phase, ours, base] of baseline) rows(names[phase], ours, base);
+}
+if (storage) {
+  console.log(`\nbench/server: SCIM POST /Users by storage (${USERS} users, ${CONCURRENCY} requests in flight; two replicas: round-robin;`
+    + ` best of 2 each, interleaved)\nSQLite: WAL, synchronous=NORMAL; PostgreSQL: ${storage.settings}`);
+  console.log(`${''.padEnd(60)}${'creates/s'.padStart(10)}${'p50 ms'.padStart(11)}${'p99 ms'.padStart(11)}`);
+  const line = (label, r) => console.log(`${label.padEnd(60)}${fmt(r.rps)}${fmt(r.p50, 2).padStart(11)}${fmt(r.p99, 2).padStart(11)}`);
+  line('SQLite (one server)', storage.sqlite);
+  line('PostgreSQL, 1 replica', storage.pg1);
+  line('PostgreSQL, 2 replicas', storage.pg2);
+  console.log(`ratio (creates/s): PostgreSQL 1 replica / SQLite x${(storage.pg1.rps / storage.sqlite.rps).toFixed(2)}, `
+    + `2 replicas / 1 replica x${(storage.pg2.rps / storage.pg1.rps).toFixed(2)}`);
+} else {
+  console.log('\nbench/server: storage phase skipped: OPENZRO_TEST_POSTGRES is not set (bench/server/run starts a cluster)');
 }
 agent.destroy();

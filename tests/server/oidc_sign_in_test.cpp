@@ -378,8 +378,10 @@ TEST_F(OidcSignIn, TheEmailDomainIsStoredAndReturned) {
 
 // [SECTION] Pending sign-ins: single use, short-lived, bounded
 TEST(PendingLogins, AreSingleUseExpireAndStayBoundedUnderAFlood) {
+    TestServer server;
     ManualClock clock;
-    PendingLogins pending(clock);
+    constexpr std::size_t kBound = 200;  // the server's is PendingLogins::kMaxPending
+    PendingLogins pending(server.store().db(), clock, kBound);
     const std::string state = pending.add({"idp", "nonce", "verifier", "#/x", "hash", 0});
     EXPECT_EQ(pending.take(state)->nonce, "nonce");
     EXPECT_FALSE(pending.take(state));
@@ -388,12 +390,17 @@ TEST(PendingLogins, AreSingleUseExpireAndStayBoundedUnderAFlood) {
     EXPECT_FALSE(pending.take(late));
 
     const std::string oldest = pending.add({});
-    for (std::size_t i = 0; i < PendingLogins::kMaxPending + 50; ++i) pending.add({});
-    EXPECT_EQ(pending.size(), PendingLogins::kMaxPending);
+    for (std::size_t i = 0; i < kBound + 50; ++i) pending.add({});
+    EXPECT_EQ(pending.size(), kBound);
     EXPECT_FALSE(pending.take(oldest));  // the oldest made room
-    // Taking every new one keeps the bookkeeping bounded too.
-    for (std::size_t i = 0; i < 3 * PendingLogins::kMaxPending; ++i) pending.take(pending.add({}));
-    EXPECT_LE(pending.size(), PendingLogins::kMaxPending);
+    // Only the state's hash is stored.
+    auto stored = server.store().db().prepare(
+        "SELECT COUNT(*) FROM pending_logins WHERE "
+        "state_hash = ?");
+    const std::string newest = pending.add({});
+    stored.bind(1, newest);
+    ASSERT_TRUE(stored.step());
+    EXPECT_EQ(stored.integer(0), 0);
 }
 
 }  // namespace

@@ -169,10 +169,11 @@ TEST_F(ScimIntegrity, UnicodeUserNamesAreOneUserOrRefused) {
 // Databases written before the Unicode key held ASCII-lowercased names: recomputed on start.
 TEST(ScimUserNameKeys, StoredKeysAreRecomputedOnStart) {
     const auto dir = make_temp_dir();
+    const TestDatabase database;
     std::int64_t integration_id = 0;
     {
         std::string error;
-        auto store = Store::open(dir.string(), error);
+        auto store = Store::open(dir.string(), database.url(), error);
         ASSERT_TRUE(store) << error;
         IntegrationRecord integration;
         integration.connection_name = "okta";
@@ -198,7 +199,7 @@ TEST(ScimUserNameKeys, StoredKeysAreRecomputedOnStart) {
             "DELETE FROM meta WHERE key = 'user_name_key_form';"));
     }
     std::string error;
-    auto store = Store::open(dir.string(), error);
+    auto store = Store::open(dir.string(), database.url(), error);
     ASSERT_TRUE(store) << error;
     const auto found = store->scim_users_by(integration_id, "username", "J\xC3\xA4NE@EXAMPLE.COM");
     ASSERT_EQ(found.size(), 1u);  // the first one keeps the name; the second is reported

@@ -44,7 +44,7 @@ TEST(Sessions, SurviveARestartOnTheSameDataFolder) {
     ASSERT_EQ(current_user_status(server, session), 200);
 
     std::string error;
-    auto reopened = Store::open(server.dir().string(), error);
+    auto reopened = Store::open(server.dir().string(), server.database_url(), error);
     ASSERT_TRUE(reopened) << error;
     App restarted(*reopened, AppOptions{});
     Request r;

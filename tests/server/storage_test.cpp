@@ -70,7 +70,7 @@ void expect_unavailable(const Response& r) {
 // error of the last open there.
 class Storage : public ::testing::Test {
   protected:
-    std::unique_ptr<Store> open_store() { return Store::open(dir.string(), error); }
+    std::unique_ptr<Store> open_store() { return Store::open(dir.string(), {}, error); }
 
     const TempDir temp{};  // before the Db or Store a test opens in it, so it goes after them
     const fs::path& dir = temp.path;
@@ -130,7 +130,7 @@ TEST_F(Storage, ReadOnlyDatabaseAnswers503AndLogsCodeAndPathButNoValues) {
     EXPECT_NE(log.find(db_path(server).string()), std::string::npos) << log;
     EXPECT_NE(log.find("SQLITE_READONLY"), std::string::npos) << log;
     EXPECT_EQ(log.find("group-name-value"), std::string::npos) << log;
-    server.store().db().clear_unavailable();
+    server.store().db().begin_request();
     ASSERT_TRUE(server.store().db().exec("PRAGMA query_only = 0"));
     EXPECT_EQ(server.api("GET", "/api/groups").body.find("group-name-value"), std::string::npos);
 }
@@ -148,7 +148,7 @@ TEST_F(Storage, FullDiskAnswers503AndLeavesNothingHalfWritten) {
     const std::string log = ::testing::internal::GetCapturedStderr();
     expect_unavailable(r);
     EXPECT_NE(log.find("SQLITE_FULL"), std::string::npos) << log;
-    server.store().db().clear_unavailable();  // as the next request does
+    server.store().db().begin_request();  // as the next request does
     ASSERT_TRUE(server.store().db().exec("PRAGMA max_page_count = 1073741823"));
     EXPECT_EQ(other.text("SELECT COUNT(*) FROM users WHERE email = 'full@example.com'"), "0");
     EXPECT_EQ(other.text("SELECT COUNT(*) FROM sync_logs WHERE message LIKE '%full@example.com%'"),

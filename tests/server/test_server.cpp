@@ -21,7 +21,7 @@ std::filesystem::path make_temp_dir() {
 
 TestServer::TestServer(const AppOptions& options, bool with_integration) : dir_(make_temp_dir()) {
     std::string error;
-    store_ = Store::open(dir_.string(), error);
+    store_ = Store::open(dir_.string(), database_.url(), error);
     EXPECT_TRUE(store_) << error;
     pat_ = store_->ensure_owner();
     AppOptions with_fakes = options;
@@ -37,11 +37,27 @@ TestServer::TestServer(const AppOptions& options, bool with_integration) : dir_(
         integration_id_ = id->get<std::int64_t>();
 }
 
+TestServer::TestServer(ReplicaOf replica)
+    : dir_(replica.first.dir_),
+      owns_dir_(false),
+      database_(replica.first.database_url()),
+      pat_(replica.first.pat_),
+      scim_token_(replica.first.scim_token_),
+      integration_id_(replica.first.integration_id_) {
+    std::string error;
+    store_ = Store::open(dir_.string(), database_.url(), error);
+    EXPECT_TRUE(store_) << error;
+    AppOptions options;
+    options.outbound = &outbound_;
+    options.clock = &clock_;
+    app_ = std::make_unique<App>(*store_, options);
+}
+
 TestServer::~TestServer() {
     app_.reset();
     store_.reset();
     std::error_code ec;
-    std::filesystem::remove_all(dir_, ec);
+    if (owns_dir_) std::filesystem::remove_all(dir_, ec);
 }
 
 Response TestServer::call(const std::string& method, const std::string& target,

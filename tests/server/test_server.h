@@ -13,6 +13,7 @@
 #include "server/http_types.h"
 #include "server/store.h"
 #include "tests/server/fake_outbound.h"
+#include "tests/server/test_database.h"
 
 namespace openzro::testing {
 
@@ -22,6 +23,12 @@ using json = nlohmann::json;
 class TestServer {
   public:
     explicit TestServer(const AppOptions& options = {}, bool with_integration = true);
+    // Another replica of `first`: its own Store and App on the same database and data folder
+    // (the key file), with the same tokens. The folder and the database stay `first`'s.
+    struct ReplicaOf {
+        const TestServer& first;
+    };
+    explicit TestServer(ReplicaOf replica);
     ~TestServer();
 
     // An answer given `later` is waited for: the fake outbound delivers its answers, and a
@@ -42,6 +49,7 @@ class TestServer {
     const std::string& scim_token() const { return scim_token_; }
     std::int64_t integration_id() const { return integration_id_; }
     const std::filesystem::path& dir() const { return dir_; }
+    const std::string& database_url() const { return database_.url(); }
 
   private:
     Response wait_for_later(const Response& pending);
@@ -49,6 +57,8 @@ class TestServer {
     FakeOutbound outbound_;
     ManualClock clock_;
     std::filesystem::path dir_;
+    bool owns_dir_ = true;
+    TestDatabase database_;
     std::unique_ptr<Store> store_;
     std::unique_ptr<App> app_;
     std::string pat_;

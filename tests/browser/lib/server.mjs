@@ -24,8 +24,11 @@ export function freePort() {
 
 // Resolves once the server printed its URL and sign-in link. `web` serves another folder.
 // `restartOf` (a started server) starts again on its port and data folder, after its stop().
-export async function startServer({ args = [], web = webRoot, restartOf = null } = {}) {
-  const dataDir = restartOf?.dataDir ?? mkdtempSync(path.join(tmpdir(), 'openzro-test-'));
+// `replicaOf` (a started server on a PostgreSQL --database) starts another replica of it: its
+// data folder (the key file), another port; stop it with keepData, the first owns the folder.
+export async function startServer({ args = [], web = webRoot, restartOf = null, replicaOf = null } = {}) {
+  const dataDir = restartOf?.dataDir ?? replicaOf?.dataDir ??
+    mkdtempSync(path.join(tmpdir(), 'openzro-test-'));
   const port = restartOf?.port ?? await freePort();
   const tokenFile = path.join(dataDir, 'owner-token');
   const child = spawn(serverBin, ['--listen', `127.0.0.1:${port}`, '--data-dir', dataDir,

@@ -52,7 +52,7 @@ struct World {
             (std::filesystem::temp_directory_path() / "openzro-fuzz-XXXXXX").string();
         dir = ::mkdtemp(pattern.data());
         std::string error;
-        store = Store::open(dir.string(), error);
+        store = Store::open(dir.string(), {}, error);
         if (!store) std::abort();
         store->ensure_owner();
         issuer = std::make_unique<TestIssuer>(outbound);
