@@ -48,7 +48,7 @@ App::App(Store& store, AppOptions options)
       jwt_bearer_(store, issuers_.get(), options_.jwt),
       provider_sign_in_({store, auth_, issuers_.get(), options_.outbound, clock_of(options_),
                          options_.public_url}),
-      management_(store, auth_, issuers_.get()),
+      management_(store, issuers_.get()),
       scim_(store, options_.public_url + kScimPrefix),
       static_files_(options_.web_root, options_.frame_ancestors) {
     management_.warm_listing();

@@ -7,6 +7,7 @@
 namespace openzro {
 namespace {
 
+constexpr std::int64_t kCodeLifetimeS = 10 * 60;
 constexpr auto kFailureMemory = std::chrono::minutes(5);
 constexpr int kFreeFailures = 5;
 constexpr int kMaxDelayMs = 5000;
@@ -50,9 +51,16 @@ std::optional<std::string> credential(const std::string& header, const std::stri
     return header.substr(start);
 }
 
-std::string AuthGate::issue_sign_in_code(const std::string& user_id, std::int64_t lifetime_s) {
-    return store_.issue_sign_in_code(user_id.empty() ? store_.owner_id() : user_id, clock_.now_s(),
-                                     lifetime_s);
+std::string AuthGate::issue_sign_in_code() {
+    const std::int64_t now = clock_.now_s();
+    std::string code = crypto::random_token("", 32);
+    const bool stored =
+        store_.db().prepare("DELETE FROM sign_in_codes WHERE expires_at <= ?").bind(1, now).run() &&
+        store_.db()
+            .prepare("INSERT INTO sign_in_codes (hash, user_id, expires_at) VALUES (?,?,?)")
+            .bind_all(crypto::sha256_hex(code), store_.owner_id(), now + kCodeLifetimeS)
+            .run();
+    return stored ? code : std::string();
 }
 
 std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code) {
@@ -63,7 +71,7 @@ std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code
     if (!s.step()) return std::nullopt;
     const std::string user_id = s.text(0);
     const bool live = s.integer(1) > clock_.now_s();
-    if (!s.run() || !live || !store_.record_sign_in(user_id, "")) return std::nullopt;
+    if (!s.run() || !live) return std::nullopt;
     std::string session = sessions_.create(user_id);
     if (session.empty()) return std::nullopt;
     return session;
@@ -72,7 +80,7 @@ std::optional<std::string> AuthGate::redeem_sign_in_code(const std::string& code
 ApiCaller AuthGate::authenticate_api(const Request& request) {
     const std::string authorization = request.header("authorization");
     if (auto token = credential(authorization, "Token")) {
-        if (auto user = store_.user_for_access_token(*token, clock_.now_s())) return {0, {}, *user};
+        if (auto user = store_.user_for_access_token(*token)) return {0, {}, *user};
         return {401, "invalid access token", {}};
     }
     if (credential(authorization, "Bearer"))

@@ -38,15 +38,9 @@ class AuthGate {
     explicit AuthGate(Store& store, const openzro::Clock& clock = SystemClock::instance())
         : store_(store), clock_(clock), sessions_(store.db(), clock) {}
 
-    // How long a sign-in code lives: the owner's link (--sign-in-link) is used at once; an
-    // invite is handed over by the admin and may wait a few days to be opened.
-    static constexpr std::int64_t kSignInCodeLifetimeS = 10 * 60;
-    static constexpr std::int64_t kInviteLifetimeS = 7 * 24 * 60 * 60;
-    // A single-use sign-in code for `user_id` (the owner when ""), valid for `lifetime_s`, in
-    // the database (only its SHA-256), so any replica redeems it; "" if it could not be stored.
-    std::string issue_sign_in_code(const std::string& user_id = {},
-                                   std::int64_t lifetime_s = kSignInCodeLifetimeS);
-    const openzro::Clock& clock() const { return clock_; }
+    // A single-use sign-in code, valid for ten minutes, in the database (only its SHA-256), so
+    // any replica redeems it; "" if it could not be stored.
+    std::string issue_sign_in_code();
     // Trades a code for a session token (the cookie value); nullopt if unknown, used or expired.
     std::optional<std::string> redeem_sign_in_code(const std::string& code);
 

@@ -12,13 +12,9 @@ std::int64_t SystemClock::now_s() const {
 }
 
 std::string utc_now() {
-    return utc_time(std::time(nullptr));
-}
-
-std::string utc_time(std::int64_t epoch_s) {
-    const auto at = static_cast<std::time_t>(epoch_s);
+    const std::time_t now = std::time(nullptr);
     std::tm tm{};
-    gmtime_r(&at, &tm);
+    gmtime_r(&now, &tm);
     char buffer[32];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
     return buffer;

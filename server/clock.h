@@ -32,7 +32,5 @@ class ManualClock final : public Clock {
 
 // The system's time now, as stored and shown: "2026-01-02T03:04:05Z".
 std::string utc_now();
-// `epoch_s` (seconds since the Unix epoch) in the same form.
-std::string utc_time(std::int64_t epoch_s);
 
 }  // namespace openzro

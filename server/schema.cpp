@@ -136,17 +136,6 @@ CREATE TABLE sign_in_codes (
   expires_at {BIGINT} NOT NULL);
 )sql";
 
-// Team > Users at parity with NetBird's (issue 17): personal access tokens expire (epoch
-// seconds; 0 never, the owner's first-start token) and remember their last use (epoch seconds,
-// 0 never) and creator; a user made through the API is invited until the first sign-in.
-constexpr const char* kUserTokens = R"sql(
-ALTER TABLE access_tokens ADD COLUMN expires_at {BIGINT} NOT NULL DEFAULT 0;
-ALTER TABLE access_tokens ADD COLUMN last_used {BIGINT} NOT NULL DEFAULT 0;
-ALTER TABLE access_tokens ADD COLUMN created_by TEXT NOT NULL DEFAULT '';
-CREATE INDEX access_tokens_user ON access_tokens(user_id);
-ALTER TABLE users ADD COLUMN invited INTEGER NOT NULL DEFAULT 0;
-)sql";
-
 // [SECTION] SQLite's spelling
 std::vector<std::string> sqlite_steps() {
     const Spelling spelling{"INTEGER PRIMARY KEY AUTOINCREMENT", "INTEGER"};
@@ -158,8 +147,7 @@ std::vector<std::string> sqlite_steps() {
                                 " AFTER " + event + " ON " + table +
                                 " BEGIN UPDATE meta SET value = value + 1 WHERE key = "
                                 "'listing_version'; END;\n";
-    return {spelled(kAccount, spelling),
-            spelled(kSignIn, spelling) + R"sql(
+    return {spelled(kAccount, spelling), spelled(kSignIn, spelling) + R"sql(
 CREATE TRIGGER users_end_sessions AFTER UPDATE OF role, is_blocked, pending_approval ON users
   WHEN NEW.role IS NOT OLD.role OR (NEW.is_blocked AND NOT OLD.is_blocked)
     OR (NEW.pending_approval AND NOT OLD.pending_approval)
@@ -167,10 +155,8 @@ CREATE TRIGGER users_end_sessions AFTER UPDATE OF role, is_blocked, pending_appr
 INSERT OR IGNORE INTO meta (key, value) VALUES ('account_id', lower(hex(randomblob(10))));
 INSERT OR IGNORE INTO meta (key, value) VALUES ('user_approval_required', 'false');
 )sql",
-            kListingVersion + listing_triggers,
-            kIntegrationIndex,
-            spelled(kSharedSignIns, spelling),
-            spelled(kUserTokens, spelling)};
+            kListingVersion + listing_triggers, kIntegrationIndex,
+            spelled(kSharedSignIns, spelling)};
 }
 
 // [SECTION] PostgreSQL's spelling
@@ -206,7 +192,7 @@ CREATE TRIGGER memberships_listing AFTER INSERT OR UPDATE OR DELETE ON membershi
 CREATE TRIGGER groups_listing AFTER INSERT OR UPDATE OR DELETE ON groups
   FOR EACH STATEMENT EXECUTE FUNCTION bump_listing_version();
 )sql",
-            kIntegrationIndex, spelled(kSharedSignIns, spelling), spelled(kUserTokens, spelling)};
+            kIntegrationIndex, spelled(kSharedSignIns, spelling)};
 }
 
 }  // namespace

@@ -42,7 +42,7 @@ std::vector<std::string> split_json(const std::string& text) {
 constexpr const char* kUserColumns =
     "id, email, name, role, is_service_user, is_blocked, issued, last_login, "
     "COALESCE(integration_id, 0), COALESCE(external_id, ''), scim, created_at, updated_at, "
-    "COALESCE(user_name_key, ''), pending_approval, COALESCE(idp_id, ''), invited";
+    "COALESCE(user_name_key, ''), pending_approval, COALESCE(idp_id, '')";
 
 // A row's columns into `fields`, in order: text as it is, integers, 0/1 as bools, JSON arrays
 // of strings as vectors.
@@ -85,17 +85,8 @@ UserRecord read_user(const Stmt& s) {
     UserRecord u;
     read_columns(s, u.id, u.email, u.name, u.role, u.is_service_user, u.is_blocked, u.issued,
                  u.last_login, u.integration_id, u.external_id, u.scim, u.created_at, u.updated_at,
-                 u.user_name, u.pending_approval, u.idp_id, u.invited);
+                 u.user_name, u.pending_approval, u.idp_id);
     return u;
-}
-
-constexpr const char* kTokenColumns =
-    "id, user_id, name, created_by, created_at, expires_at, last_used";
-
-AccessTokenRecord read_token(const Stmt& s) {
-    AccessTokenRecord t;
-    read_columns(s, t.id, t.user_id, t.name, t.created_by, t.created_at, t.expires_at, t.last_used);
-    return t;
 }
 
 GroupRecord read_group(const Stmt& s) {
@@ -193,78 +184,25 @@ std::string Store::ensure_owner() {
 }
 
 std::string Store::create_access_token(const std::string& user_id, const std::string& name) {
-    AccessTokenRecord record;
-    record.user_id = user_id;
-    record.name = name;
-    return insert_access_token(record);
-}
-
-std::string Store::insert_access_token(AccessTokenRecord& record) {
     std::string token = crypto::random_token("nbp_", 36);
-    record.id = new_object_id();
-    record.created_at = utc_now();
-    const bool ok = db_->prepare(
-                           "INSERT INTO access_tokens (id, user_id, name, hash, created_at, "
-                           "expires_at, created_by) VALUES (?,?,?,?,?,?,?)")
-                        .bind_all(record.id, record.user_id, record.name, crypto::sha256_hex(token),
-                                  record.created_at, record.expires_at, record.created_by)
-                        .run();
+    const bool ok =
+        db_->prepare(
+               "INSERT INTO access_tokens (id, user_id, name, hash, created_at) VALUES (?,?,?,?,?)")
+            .bind(1, new_object_id())
+            .bind(2, user_id)
+            .bind(3, name)
+            .bind(4, crypto::sha256_hex(token))
+            .bind(5, utc_now())
+            .run();
     return ok ? token : std::string();
 }
 
-std::vector<AccessTokenRecord> Store::access_tokens(const std::string& user_id) {
-    static const std::string sql = std::string("SELECT ") + kTokenColumns +
-                                   " FROM access_tokens WHERE user_id = ? ORDER BY created_at, id";
-    auto s = db_->prepare(sql.c_str());
-    s.bind(1, user_id);
-    return read_all(s, read_token);
-}
-
-std::optional<AccessTokenRecord> Store::access_token(const std::string& user_id,
-                                                     const std::string& token_id) {
-    static const std::string sql =
-        std::string("SELECT ") + kTokenColumns + " FROM access_tokens WHERE user_id = ? AND id = ?";
-    auto s = db_->prepare(sql.c_str());
-    s.bind(1, user_id).bind(2, token_id);
-    return read_first(s, read_token);
-}
-
-bool Store::delete_access_token(const std::string& user_id, const std::string& token_id) {
-    return db_->prepare("DELETE FROM access_tokens WHERE user_id = ? AND id = ?")
-               .bind_all(user_id, token_id)
-               .run() &&
-           db_->changes() == 1;
-}
-
-std::optional<std::string> Store::user_for_access_token(const std::string& token,
-                                                        std::int64_t now_s) {
+std::optional<std::string> Store::user_for_access_token(const std::string& token) {
     const std::string hash = crypto::sha256_hex(token);
-    auto s = db_->prepare(
-        "SELECT user_id, hash, expires_at, last_used FROM access_tokens WHERE hash = ?");
+    auto s = db_->prepare("SELECT user_id, hash FROM access_tokens WHERE hash = ?");
     s.bind(1, hash);
     if (!s.step() || !crypto::constant_time_equal(s.text(1), hash)) return std::nullopt;
-    const std::int64_t expires_at = s.integer(2);
-    if (expires_at != 0 && expires_at <= now_s) return std::nullopt;
-    std::string user_id = s.text(0);
-    constexpr std::int64_t kLastUsedStepS = 60;
-    if (now_s - s.integer(3) >= kLastUsedStepS)
-        db_->prepare("UPDATE access_tokens SET last_used = ? WHERE hash = ?")
-            .bind_all(now_s, hash)
-            .run();
-    return user_id;
-}
-
-std::string Store::issue_sign_in_code(const std::string& user_id, std::int64_t now_s,
-                                      std::int64_t lifetime_s) {
-    std::string code = crypto::random_token("", 32);
-    const bool stored =
-        db_->prepare("DELETE FROM sign_in_codes WHERE expires_at <= ? OR user_id = ?")
-            .bind_all(now_s, user_id)
-            .run() &&
-        db_->prepare("INSERT INTO sign_in_codes (hash, user_id, expires_at) VALUES (?,?,?)")
-            .bind_all(crypto::sha256_hex(code), user_id, now_s + lifetime_s)
-            .run();
-    return stored ? code : std::string();
+    return s.text(0);
 }
 
 bool Store::seed_users(std::size_t count) {
@@ -348,8 +286,8 @@ bool Store::insert_user(UserRecord& u) {
     auto s = db_->prepare(
         "INSERT INTO users (id, email, name, role, is_service_user, is_blocked, issued, "
         "last_login, "
-        "integration_id, user_name_key, external_id, scim, created_at, updated_at, invited) "
-        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+        "integration_id, user_name_key, external_id, scim, created_at, updated_at) "
+        "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind(1, u.id).bind(2, u.email).bind(3, u.name).bind(4, u.role);
     s.bind(5, std::int64_t{u.is_service_user})
         .bind(6, std::int64_t{u.is_blocked})
@@ -359,7 +297,6 @@ bool Store::insert_user(UserRecord& u) {
     bind_optional_text(s, 10, user_name_key(u));
     bind_optional_text(s, 11, u.external_id);
     s.bind(12, u.scim).bind(13, u.created_at).bind(14, u.updated_at);
-    s.bind(15, std::int64_t{u.invited});
     return s.run();
 }
 
@@ -593,9 +530,11 @@ std::optional<UserRecord> Store::user_by_email(const std::string& email) {
 }
 
 bool Store::record_sign_in(const std::string& user_id, const std::string& idp_id) {
-    auto s = db_->prepare(
-        "UPDATE users SET idp_id = COALESCE(?, idp_id), last_login = ?, invited = 0 WHERE id = ?");
-    return bind_optional_text(s, 1, idp_id).bind(2, utc_now()).bind(3, user_id).run() &&
+    return db_->prepare("UPDATE users SET idp_id = ?, last_login = ? WHERE id = ?")
+               .bind(1, idp_id)
+               .bind(2, utc_now())
+               .bind(3, user_id)
+               .run() &&
            db_->changes() == 1;
 }
 

@@ -32,17 +32,6 @@ struct UserRecord {
     std::string updated_at;
     bool pending_approval = false;  // joined by email domain; waits for an admin
     std::string idp_id;             // the identity provider the user last signed in through
-    bool invited = false;           // made through the API and not signed in yet
-};
-
-struct AccessTokenRecord {
-    std::string id;
-    std::string user_id;
-    std::string name;
-    std::string created_by;
-    std::string created_at;
-    std::int64_t expires_at = 0;  // epoch seconds; 0: never
-    std::int64_t last_used = 0;   // epoch seconds; 0: never
 };
 
 struct GroupRecord {
@@ -104,21 +93,9 @@ class Store {
     // Creates the owner and its access token on the first start; returns the token then, else "".
     std::string ensure_owner();
     std::string owner_id();
-    // The user a live (not expired at `now_s`) access token belongs to, or nullopt; notes the
-    // use (at most once a minute, so a busy token is not a write per request).
-    std::optional<std::string> user_for_access_token(const std::string& token, std::int64_t now_s);
-    // A token that never expires; returns it in the clear, once ("" on failure).
+    // The user an access token belongs to, or nullopt.
+    std::optional<std::string> user_for_access_token(const std::string& token);
     std::string create_access_token(const std::string& user_id, const std::string& name);
-    // Stores `token` (fills id and created_at); returns the plain token once, "" on failure.
-    std::string insert_access_token(AccessTokenRecord& record);
-    std::vector<AccessTokenRecord> access_tokens(const std::string& user_id);
-    std::optional<AccessTokenRecord> access_token(const std::string& user_id,
-                                                  const std::string& token_id);
-    bool delete_access_token(const std::string& user_id, const std::string& token_id);
-    // A one-time sign-in code for `user_id`, valid for `lifetime_s`; replaces the user's earlier
-    // codes. Only its SHA-256 is stored; returns the code, "" on failure.
-    std::string issue_sign_in_code(const std::string& user_id, std::int64_t now_s,
-                                   std::int64_t lifetime_s);
     // Bulk dev/test users: `count` users in one transaction.
     bool seed_users(std::size_t count);
 
@@ -170,7 +147,6 @@ class Store {
     // [SECTION] Sign-in through identity providers
     // The person (not a service user) whose email or SCIM userName is `email`, any case.
     std::optional<UserRecord> user_by_email(const std::string& email);
-    // Notes a sign-in (last_login; no longer invited); `idp_id` "" keeps the recorded provider.
     bool record_sign_in(const std::string& user_id, const std::string& idp_id);
     bool set_pending_approval(const std::string& user_id, bool pending);
     std::string account_id();

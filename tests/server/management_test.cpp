@@ -11,7 +11,11 @@ class Management : public ::testing::Test {
     std::string owner_id() { return server.store().owner_id(); }
     std::string add_user(const std::string& email, const std::string& role = "user",
                          bool service = false) {
-        UserRecord u = plain_user(email, role, service);
+        UserRecord u;
+        u.email = email;
+        u.name = email;
+        u.role = role;
+        u.is_service_user = service;
         EXPECT_TRUE(server.store().insert_user(u));
         return u.id;
     }

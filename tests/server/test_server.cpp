@@ -117,15 +117,6 @@ std::string string_field(const json& object, const char* key) {
     return value && value->is_string() ? value->get<std::string>() : std::string();
 }
 
-UserRecord plain_user(const std::string& email, const std::string& role, bool service) {
-    UserRecord u;
-    u.email = email;
-    u.name = email;
-    u.role = role;
-    u.is_service_user = service;
-    return u;
-}
-
 json okta_user(const std::string& user_name, const std::string& given, const std::string& family,
                const std::string& external_id) {
     return {{"schemas", json::array({"urn:ietf:params:scim:schemas:core:2.0:User"})},

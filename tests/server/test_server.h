@@ -70,11 +70,6 @@ json body_of(const Response& response);
 // A string member of a JSON object, or "".
 std::string string_field(const json& object, const char* key);
 
-// A user record to insert straight into the store (not through SCIM or the API); `email` is
-// its name too.
-UserRecord plain_user(const std::string& email, const std::string& role = "user",
-                      bool service = false);
-
 // An Okta-shaped user creation body.
 json okta_user(const std::string& user_name, const std::string& given = "Jane",
                const std::string& family = "Doe", const std::string& external_id = "00u1abcd");
