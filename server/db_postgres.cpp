@@ -83,6 +83,8 @@ class PostgresStatement final : public EngineStatement {
     }
     const std::string& name() const { return name_; }
     const PostgresSql& sql() const { return sql_; }
+    // The connection (generation) it was prepared on; a new connection knows no statement.
+    std::uint64_t prepared_on = 0;
 
   private:
     std::optional<std::string>& slot(int index) {
@@ -136,14 +138,14 @@ class PostgresEngine final : public DbEngine {
 
     // Prepares `stmt` on this connection if it was not yet; false and `failure` if it fails.
     bool ensure_prepared(PostgresStatement& stmt, EngineFailure& failure) {
-        if (stmt_generation(stmt) == generation_) return true;
+        if (stmt.prepared_on == generation_) return true;
         Result r(PQprepare(conn_, stmt.name().c_str(), stmt.sql().text.c_str(),
                            stmt.sql().parameters, nullptr));
         if (PQresultStatus(r.get()) != PGRES_COMMAND_OK) {
             describe(conn_, r.get(), failure);
             return false;
         }
-        prepared_[&stmt] = generation_;
+        stmt.prepared_on = generation_;
         return true;
     }
 
@@ -196,16 +198,10 @@ class PostgresEngine final : public DbEngine {
 
   private:
     bool in_failed_transaction() const { return PQtransactionStatus(conn_) == PQTRANS_INERROR; }
-    std::uint64_t stmt_generation(const PostgresStatement& stmt) const {
-        auto it = prepared_.find(&stmt);
-        return it == prepared_.end() ? 0 : it->second;
-    }
 
     PGconn* conn_;
     std::string name_;
     std::unordered_map<const char*, std::unique_ptr<PostgresStatement>> cache_;
-    // The connection each statement was prepared on: a new connection knows none.
-    std::unordered_map<const PostgresStatement*, std::uint64_t> prepared_;
     std::uint64_t generation_ = 0;
     std::int64_t changes_ = 0;
 };
